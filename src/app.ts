@@ -1,0 +1,67 @@
+/**
+ * The composition root: builds every part from the configuration and wires them together. It
+ * does not listen; `start()` does.
+ *
+ * @example
+ *   const app = await buildApp(parseConfig({ demo: true, port: 0 }));
+ *   const { port } = await app.start();
+ */
+import type { AddressInfo } from 'node:net';
+import type { Authority } from './authorities/authority.ts';
+import { chainAuthorities } from './authorities/chain.ts';
+import { createSandboxAuthority } from './authorities/sandbox/index.ts';
+import type { Config } from './config.ts';
+import { createCore } from './core/execute.ts';
+import { DIALECTS } from './dialects/index.ts';
+import { createHttpServer, listen } from './http/server.ts';
+import { shanghaiToday } from './identity/index.ts';
+import { createLogger, type Logger } from './log.ts';
+import { ensureDemoApp } from './security/demo-app.ts';
+import { memoryNonces } from './security/nonces.ts';
+import { createPiiCipher, loadMasterKey } from './security/pii.ts';
+import { memoryRateLimiter } from './security/rate-limit.ts';
+import { openStore } from './store/open.ts';
+import type { Store } from './store/store.ts';
+
+export interface ShimingApp {
+  readonly config: Config;
+  readonly store: Store;
+  readonly log: Logger;
+  start(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+export const buildApp = async (config: Config, log = createLogger(config.logLevel)): Promise<ShimingApp> => {
+  const pii = createPiiCipher(loadMasterKey(config.dataDir, config.dataKey));
+  const store = await openStore(config, pii);
+  if (config.demo) await ensureDemoApp(store.apps);
+  const authorities: Authority[] = config.demo ? [createSandboxAuthority(), store.registry] : [store.registry];
+  const core = createCore({ authority: chainAuthorities(authorities), today: () => shanghaiToday(), adultAge: config.adultAge });
+  const server = createHttpServer({
+    dialects: DIALECTS,
+    maxBodyBytes: config.maxBodyBytes,
+    log,
+    ready: async () => (await store.ping(), true),
+    pipeline: {
+      core,
+      auth: { credentials: store.apps, nonces: memoryNonces() },
+      apps: store.apps,
+      records: store.records,
+      limiter: memoryRateLimiter(),
+      defaultQps: config.defaultQps,
+      log,
+    },
+  });
+  return {
+    config,
+    store,
+    log,
+    start: () => listen(server, config.port, config.host),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await store.close();
+    },
+  };
+};

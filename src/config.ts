@@ -1,0 +1,82 @@
+/**
+ * One configuration schema with the default beside each field. Parsed once at boot, every
+ * problem reported together, the result deep-frozen. `docs/configuration.md` is generated
+ * from `CONFIG_FIELDS` (see scripts/config-docs.ts).
+ *
+ * @example
+ *   const config = parseConfig({ port: 8080, demo: true });
+ */
+import { z } from 'zod';
+
+const schema = z
+  .object({
+    host: z.string().default('127.0.0.1').describe('Address to listen on.'),
+    port: z.number().int().min(0).max(65535).default(8080).describe('Port to listen on.'),
+    dataDir: z.string().default('./shiming-data').describe('SQLite database and key file.'),
+    database: z
+      .string()
+      .optional()
+      .describe('postgres://… to use PostgreSQL instead of the embedded SQLite.'),
+    redis: z.string().optional().describe('redis://… for state shared by many processes.'),
+    demo: z.boolean().default(false).describe('Load the sandbox personas and the demo app.'),
+    dataKey: z
+      .string()
+      .optional()
+      .describe('Base64 32-byte key for personal data; default: the data dir key file.'),
+    defaultQps: z.number().positive().default(100).describe('Per-app requests/s when unset.'),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024)
+      .describe('Largest accepted request body.'),
+    fsync: z
+      .boolean()
+      .default(false)
+      .describe('fsync every commit (power-loss durability); off still survives kill -9.'),
+    adultAge: z.number().int().positive().default(18).describe('Age of majority for MinorsVerification.'),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Log level.'),
+  })
+  .strict();
+
+export type ConfigInput = z.input<typeof schema>;
+export type Config = Readonly<z.output<typeof schema>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+export const parseConfig = (input: ConfigInput = {}): Config => {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  return deepFreeze(parsed.data);
+};
+
+/** Field name, default and description, for the generated configuration docs. */
+export const CONFIG_FIELDS = Object.entries(schema.shape).map(([name, field]) => ({
+  name,
+  description: field.description ?? '',
+  default: (field as z.ZodType).safeParse(undefined).data,
+}));
+
+/** The printable form: secrets and connection strings with credentials are redacted. */
+export const redactConfig = (config: Config): Record<string, unknown> => ({
+  ...config,
+  dataKey: config.dataKey ? '[redacted]' : undefined,
+  database: config.database?.replace(/\/\/[^@/]*@/, '//[redacted]@'),
+  redis: config.redis?.replace(/\/\/[^@/]*@/, '//[redacted]@'),
+});

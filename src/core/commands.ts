@@ -1,0 +1,51 @@
+/**
+ * Dialect-neutral commands. A dialect translates its wire request into one of these; the core
+ * executes it against the authorities and returns an `Outcome`. Field values are raw caller
+ * input: normalisation and validation belong to the core (identity rules), not to dialects.
+ *
+ * @example
+ *   const cmd: Command = { kind: 'identity.verify', name: '张三', idNumber: '11010519491231002X' };
+ */
+import type { Carrier } from './outcomes.ts';
+
+/** Name + ID number, optionally with the card's validity period (YYYYMMDD; end may be long-term). */
+export interface VerifyIdentity {
+  kind: 'identity.verify';
+  name: string;
+  idNumber: string;
+  validity?: { begin: string; end: string };
+}
+
+/** Is the person an adult? By name + ID number (checked against the record) or by phone subscriber. */
+export type CheckAdult =
+  | { kind: 'identity.adult'; by: 'identity'; name: string; idNumber: string }
+  | { kind: 'identity.adult'; by: 'phone'; phone: string };
+
+/** Bank card + name (2 elements), + ID number (3), + reserved phone (4). */
+export interface VerifyBankCard {
+  kind: 'bankcard.verify';
+  name: string;
+  bankCard: string;
+  idNumber?: string;
+  phone?: string;
+  /** 0 = mainland resident identity card, the only supported certificate type. */
+  certType?: number;
+}
+
+/** Issuer and card type of a card number (no personal data involved). */
+export interface LookupBankCard {
+  kind: 'bankcard.lookup';
+  bankCard: string;
+}
+
+/** Phone + name + ID number; `carrier` restricts the check to one operator's subscribers. */
+export interface VerifyPhone {
+  kind: 'phone.verify';
+  name: string;
+  idNumber: string;
+  phone: string;
+  carrier?: Carrier;
+}
+
+export type Command = VerifyIdentity | CheckAdult | VerifyBankCard | LookupBankCard | VerifyPhone;
+export type CommandKind = Command['kind'];

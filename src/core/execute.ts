@@ -1,0 +1,51 @@
+/**
+ * The core's single entry point: runs one command against the authorities.
+ *
+ * @example
+ *   const core = createCore({ authority, today: shanghaiToday, adultAge: 18 });
+ *   await core.execute({ kind: 'identity.verify', name: '张三', idNumber: '110105199003070017' });
+ */
+import type { Authority } from '../authorities/authority.ts';
+import { lookupBankCard, verifyBankCard } from './bankcard-check.ts';
+import type { CheckAdult, Command } from './commands.ts';
+import { adultFacts, checkAdult, verifyIdentity } from './identity-check.ts';
+import { checkPhone } from './inputs.ts';
+import { lookupFailure } from './lookups.ts';
+import type { Outcome } from './outcomes.ts';
+import { verifyPhone } from './phone-check.ts';
+
+export interface CoreDeps {
+  authority: Authority;
+  /** Today's date in Asia/Shanghai, YYYY-MM-DD. */
+  today(): string;
+  adultAge: number;
+}
+
+export interface Core {
+  execute(command: Command): Promise<Outcome>;
+}
+
+const adultByPhone = async (cmd: Extract<CheckAdult, { by: 'phone' }>, deps: CoreDeps): Promise<Outcome> => {
+  const phone = checkPhone(cmd.phone);
+  if (!phone.ok) return phone.outcome;
+  const lookup = await deps.authority.findSubscriber(phone.value.value);
+  if (lookup.status !== 'found') return lookupFailure(lookup)!;
+  return adultFacts(lookup.value.idNumber, deps);
+};
+
+export const createCore = (deps: CoreDeps): Core => ({
+  async execute(command) {
+    switch (command.kind) {
+      case 'identity.verify':
+        return verifyIdentity(command, deps);
+      case 'identity.adult':
+        return command.by === 'phone' ? adultByPhone(command, deps) : checkAdult(command, deps);
+      case 'bankcard.verify':
+        return verifyBankCard(command, deps);
+      case 'bankcard.lookup':
+        return lookupBankCard(command);
+      case 'phone.verify':
+        return verifyPhone(command, deps);
+    }
+  },
+});

@@ -1,0 +1,122 @@
+/**
+ * The closed catalogue of outcomes. Every request ends in exactly one of these; each dialect
+ * renders it with one table (`dialects/<family>/codes.ts`). The public message is safe to send;
+ * internal causes go to the log only. `docs/outcomes.md` lists the same catalogue (a test keeps
+ * the two in sync).
+ *
+ * @example
+ *   const outcome: Outcome = { code: 'mismatch', facts: { mismatch: 'name' } };
+ */
+export const OUTCOME_MESSAGES = {
+  // Verification results.
+  match: 'The submitted elements are consistent.',
+  mismatch: 'The submitted elements are inconsistent.',
+  not_found: 'No record was found for the submitted identity.',
+  card_refused: 'The bank card cannot pass verification because of its state.',
+  invalid_id_number: 'The ID number is not valid.',
+  invalid_name: 'The name is not valid.',
+  invalid_bank_card: 'The bank card number is not valid.',
+  invalid_phone: 'The phone number is not valid.',
+  invalid_validity: 'The ID card validity dates are not valid.',
+  unsupported_cert_type: 'Only the mainland resident identity card is supported.',
+  unsupported_number_range: 'This phone number range cannot be verified.',
+  authority_unavailable: 'The authority source is unavailable.',
+  authority_upgrading: 'The authority source is being upgraded.',
+  attempt_limit: 'Too many attempts for this subject today.',
+  // Platform errors.
+  unsigned: 'The request carries no signature.',
+  malformed_signature: 'The signature is not in the required format.',
+  bad_signature: 'The signature does not match.',
+  signature_expired: 'The signature timestamp is outside the allowed window.',
+  unknown_credential: 'The credential does not exist.',
+  credential_mismatch: 'The credential does not belong to the application named in the request.',
+  app_disabled: 'The application is disabled.',
+  replay: 'The request was already used.',
+  rate_limited: 'Too many requests for this application.',
+  quota_exhausted: 'The application has used up its quota.',
+  payload_too_large: 'The request body is too large.',
+  malformed_request: 'The request body could not be parsed.',
+  missing_parameter: 'A required parameter is missing.',
+  invalid_parameter: 'A parameter has an invalid value or type.',
+  unknown_action: 'The action does not exist.',
+  unsupported_version: 'The API version is not supported.',
+  service_unavailable: 'A service the server depends on is unavailable.',
+  internal: 'Internal error.',
+} as const;
+
+export type OutcomeCode = keyof typeof OUTCOME_MESSAGES;
+export const OUTCOME_CODES = Object.keys(OUTCOME_MESSAGES) as OutcomeCode[];
+
+/** Bank-side card states a registry record may carry (the sandbox uses every one). */
+export const CARD_STATES = [
+  'normal',
+  'holder_info_wrong',
+  'no_card_not_present',
+  'confiscated',
+  'invalid',
+  'no_issuer',
+  'dormant',
+  'fraud',
+  'lost',
+  'expired',
+  'restricted',
+  'pin_locked',
+  'issuer_refused',
+  'abnormal',
+  'no_reserved_phone',
+  'wrong_credentials',
+  'other',
+  'service_unsupported',
+  'bank_unavailable',
+  'phone_check_unsupported',
+] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+/** Which submitted element disagrees with the record. */
+export type MismatchField =
+  | 'name'
+  | 'id_number'
+  | 'name_and_id_number'
+  | 'phone'
+  | 'validity'
+  | 'other';
+
+/** Why an ID number was refused (identity rules). */
+export type IdNumberProblem = 'format' | 'checksum' | 'date' | 'future' | 'province' | 'too_old';
+
+import type { Carrier } from '../identity/phone.ts';
+
+export type { Carrier };
+
+export interface BankCardFacts {
+  bankCode?: string;
+  bankName?: string;
+  cardType?: 'DC' | 'CC' | 'SCC' | 'PC';
+  luhn: boolean;
+}
+
+/** Extra facts an outcome may carry, for dialects that report more than a code. */
+export interface OutcomeFacts {
+  mismatch?: MismatchField;
+  cardState?: CardState;
+  idProblem?: IdNumberProblem;
+  carrier?: Carrier | null;
+  adult?: boolean;
+  bankCard?: BankCardFacts;
+  /** For missing/invalid parameter outcomes: the wire name of the parameter. */
+  parameter?: string;
+  /** Seconds a rate-limited caller should wait. */
+  retryAfter?: number;
+}
+
+export interface Outcome {
+  code: OutcomeCode;
+  facts?: OutcomeFacts;
+}
+
+export const outcome = (code: OutcomeCode, facts?: OutcomeFacts): Outcome =>
+  facts ? { code, facts } : { code };
+
+/** Outcomes that reached the authority's data: these are metered against a quota. */
+const BILLED: ReadonlySet<OutcomeCode> = new Set(['match', 'mismatch', 'card_refused']);
+export const isBilled = (o: Outcome): boolean => BILLED.has(o.code);

@@ -1,0 +1,7 @@
+/** Every dialect the server speaks, in the order they are asked to claim a request. */
+import type { Dialect } from '../http/dialect.ts';
+import { aliyunCloudauth } from './aliyun-cloudauth/index.ts';
+import { tencentFaceid } from './tencent-faceid/index.ts';
+import { tencentLegacy } from './tencent-legacy/index.ts';
+
+export const DIALECTS: readonly Dialect[] = [tencentLegacy, tencentFaceid, aliyunCloudauth] as Dialect[];

@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { App } from '../../security/apps.ts';
+import type { PiiCipher } from '../../security/pii.ts';
+import type { AppStore } from '../store.ts';
+
+interface AppRow {
+  app_id: string;
+  name: string;
+  secret_id: string;
+  secret_key: Buffer;
+  access_key_id: string;
+  access_key_secret: Buffer;
+  qps: number | null;
+  quota: number | null;
+  disabled: number;
+  created_at: number;
+}
+
+/** Secrets are symmetric signing keys, so they are sealed (not hashed) at rest. */
+export const sqliteApps = (db: Database.Database, pii: PiiCipher): AppStore => {
+  const toApp = (row: AppRow | undefined): App | undefined =>
+    row && {
+      appId: row.app_id,
+      name: row.name,
+      secretId: row.secret_id,
+      secretKey: pii.open(row.secret_key),
+      accessKeyId: row.access_key_id,
+      accessKeySecret: pii.open(row.access_key_secret),
+      qps: row.qps,
+      quota: row.quota,
+      disabled: row.disabled === 1,
+      createdAt: row.created_at,
+    };
+  const by = (column: string) => {
+    const statement = db.prepare<[string], AppRow>(`SELECT * FROM apps WHERE ${column} = ?`);
+    return async (value: string) => toApp(statement.get(value));
+  };
+  const insert = db.prepare(
+    `INSERT INTO apps (app_id, name, secret_id, secret_key, access_key_id, access_key_secret, qps, quota, disabled, created_at)
+     VALUES (@appId, @name, @secretId, @secretKey, @accessKeyId, @accessKeySecret, @qps, @quota, @disabled, @createdAt)`,
+  );
+  const all = db.prepare<[], AppRow>('SELECT * FROM apps ORDER BY created_at');
+  const disable = db.prepare('UPDATE apps SET disabled = ? WHERE app_id = ?');
+  const used = db.prepare<[string], { used: number }>('SELECT used FROM apps WHERE app_id = ?');
+  return {
+    bySecretId: by('secret_id'),
+    byAccessKeyId: by('access_key_id'),
+    byAppId: by('app_id'),
+    async create(app) {
+      insert.run({
+        ...app,
+        secretKey: pii.seal(app.secretKey),
+        accessKeySecret: pii.seal(app.accessKeySecret),
+        disabled: app.disabled ? 1 : 0,
+      });
+    },
+    async list() {
+      return all.all().map((row) => toApp(row)!);
+    },
+    async setDisabled(appId, disabled) {
+      return disable.run(disabled ? 1 : 0, appId).changes > 0;
+    },
+    async used(appId) {
+      return used.get(appId)?.used ?? 0;
+    },
+  };
+};
