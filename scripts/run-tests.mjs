@@ -18,7 +18,7 @@ walk(root);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected.sort()],
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...selected.sort()],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

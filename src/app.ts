@@ -31,12 +31,21 @@ export interface ShimingApp {
   close(): Promise<void>;
 }
 
-export const buildApp = async (config: Config, log = createLogger(config.logLevel)): Promise<ShimingApp> => {
+export const buildApp = async (
+  config: Config,
+  log = createLogger(config.logLevel),
+): Promise<ShimingApp> => {
   const pii = createPiiCipher(loadMasterKey(config.dataDir, config.dataKey));
   const store = await openStore(config, pii);
   if (config.demo) await ensureDemoApp(store.apps);
-  const authorities: Authority[] = config.demo ? [createSandboxAuthority(), store.registry] : [store.registry];
-  const core = createCore({ authority: chainAuthorities(authorities), today: () => shanghaiToday(), adultAge: config.adultAge });
+  const authorities: Authority[] = config.demo
+    ? [createSandboxAuthority(), store.registry]
+    : [store.registry];
+  const core = createCore({
+    authority: chainAuthorities(authorities),
+    today: () => shanghaiToday(),
+    adultAge: config.adultAge,
+  });
   const server = createHttpServer({
     dialects: DIALECTS,
     maxBodyBytes: config.maxBodyBytes,

@@ -34,8 +34,16 @@ const schema = z
       .boolean()
       .default(false)
       .describe('fsync every commit (power-loss durability); off still survives kill -9.'),
-    adultAge: z.number().int().positive().default(18).describe('Age of majority for MinorsVerification.'),
-    logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Log level.'),
+    adultAge: z
+      .number()
+      .int()
+      .positive()
+      .default(18)
+      .describe('Age of majority for MinorsVerification.'),
+    logLevel: z
+      .enum(['debug', 'info', 'warn', 'error', 'silent'])
+      .default('info')
+      .describe('Log level.'),
   })
   .strict();
 

@@ -6,13 +6,19 @@
  *   log.info('request', { requestId, outcome: 'match', subject: '张* 110105********0017' });
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-export type Logger = Record<Exclude<LogLevel, 'silent'>, (message: string, fields?: object) => void>;
+export type Logger = Record<
+  Exclude<LogLevel, 'silent'>,
+  (message: string, fields?: object) => void
+>;
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 /** Runs of 11+ digits (phones, cards, ID numbers) keep only their first 3 and last 4 digits. */
 export const scrub = (text: string): string =>
-  text.replace(/\d{7,}(\d{4})[\dXx]?/g, (run) => `${run.slice(0, 3)}${'*'.repeat(run.length - 7)}${run.slice(-4)}`);
+  text.replace(
+    /\d{7,}(\d{4})[\dXx]?/g,
+    (run) => `${run.slice(0, 3)}${'*'.repeat(run.length - 7)}${run.slice(-4)}`,
+  );
 
 export const createLogger = (
   level: LogLevel,

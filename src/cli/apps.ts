@@ -4,15 +4,24 @@ import { withStore } from './context.ts';
 import { configFrom, number, parse, UsageError } from './options.ts';
 
 const create = async (args: string[]) => {
-  const { values } = parse(args, { name: { type: 'string' }, qps: { type: 'string' }, quota: { type: 'string' } });
+  const { values } = parse(args, {
+    name: { type: 'string' },
+    qps: { type: 'string' },
+    quota: { type: 'string' },
+  });
   if (!values.name) throw new UsageError('apps create needs --name NAME');
-  const app = newApp({ name: values.name, qps: number(values.qps, 'qps') ?? null, quota: number(values.quota, 'quota') ?? null });
+  const app = newApp({
+    name: values.name,
+    qps: number(values.qps, 'qps') ?? null,
+    quota: number(values.quota, 'quota') ?? null,
+  });
   await withStore(configFrom(values), (store) => store.apps.create(app));
   const { appId, secretId, secretKey, accessKeyId, accessKeySecret } = app;
   const credentials = { appId, secretId, secretKey, accessKeyId, accessKeySecret };
   if (values.json) console.log(JSON.stringify(credentials));
   else {
-    for (const [key, value] of Object.entries(credentials)) console.log(`${key.padEnd(16)} ${value}`);
+    for (const [key, value] of Object.entries(credentials))
+      console.log(`${key.padEnd(16)} ${value}`);
     console.log('The secrets are shown once; store them now.');
   }
 };
@@ -20,9 +29,21 @@ const create = async (args: string[]) => {
 const list = async (args: string[]) => {
   const { values } = parse(args, {});
   const apps = await withStore(configFrom(values), (store) => store.apps.list());
-  const rows = apps.map(({ appId, name, secretId, accessKeyId, qps, quota, disabled }) => ({ appId, name, secretId, accessKeyId, qps, quota, disabled }));
+  const rows = apps.map(({ appId, name, secretId, accessKeyId, qps, quota, disabled }) => ({
+    appId,
+    name,
+    secretId,
+    accessKeyId,
+    qps,
+    quota,
+    disabled,
+  }));
   if (values.json) console.log(JSON.stringify(rows));
-  else for (const r of rows) console.log(`${r.appId}  ${r.name}  ${r.secretId}  ${r.accessKeyId}  qps=${r.qps ?? 'default'} quota=${r.quota ?? 'none'}${r.disabled ? '  DISABLED' : ''}`);
+  else
+    for (const r of rows)
+      console.log(
+        `${r.appId}  ${r.name}  ${r.secretId}  ${r.accessKeyId}  qps=${r.qps ?? 'default'} quota=${r.quota ?? 'none'}${r.disabled ? '  DISABLED' : ''}`,
+      );
 };
 
 const disable = async (args: string[]) => {
@@ -39,5 +60,7 @@ export const appsCommand = async (args: string[]): Promise<void> => {
   if (sub === 'create') return create(rest);
   if (sub === 'list') return list(rest);
   if (sub === 'disable') return disable(rest);
-  throw new UsageError('usage: shiming apps create --name NAME [--qps N] [--quota N] [--json] | list | disable APPID');
+  throw new UsageError(
+    'usage: shiming apps create --name NAME [--qps N] [--quota N] [--json] | list | disable APPID',
+  );
 };

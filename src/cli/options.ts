@@ -10,8 +10,16 @@ export const STORE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-export const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) =>
-  parseArgs({ args, options: { ...STORE_OPTIONS, ...options }, allowPositionals: true, strict: true });
+export const parse = <O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+) =>
+  parseArgs({
+    args,
+    options: { ...STORE_OPTIONS, ...options },
+    allowPositionals: true,
+    strict: true,
+  });
 
 const defined = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -8,7 +8,10 @@ import { configFrom, parse, UsageError } from './options.ts';
 import { progressBar } from './progress.ts';
 
 /** Non-empty lines, for the progress bar's total; cheap next to the import itself. */
-const countLines = (path: string): number => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).length;
+const countLines = (path: string): number =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
 
 const importFile = async (args: string[]) => {
   const { values, positionals } = parse(args, {});
@@ -16,13 +19,19 @@ const importFile = async (args: string[]) => {
   if (!path) throw new UsageError('registry import needs a FILE (.jsonl or .csv)');
   const started = performance.now();
   const report = await withStore(configFrom(values), (store) =>
-    importRegistry(path, store.registry, { today: shanghaiToday(), onProgress: progressBar(countLines(path), 'importing') }),
+    importRegistry(path, store.registry, {
+      today: shanghaiToday(),
+      onProgress: progressBar(countLines(path), 'importing'),
+    }),
   );
   const seconds = (performance.now() - started) / 1000;
   if (values.json) return console.log(JSON.stringify({ ...report, seconds }));
   for (const r of report.rejected) console.log(`line ${r.line}: ${r.reason}`);
-  if (report.portraitsIgnored) console.log(`${report.portraitsIgnored} portraits not stored (the face engine is not enabled)`);
-  console.log(`${report.accepted} accepted, ${report.rejected.length} rejected in ${seconds.toFixed(2)} s (${Math.round(report.accepted / seconds)} records/s)`);
+  if (report.portraitsIgnored)
+    console.log(`${report.portraitsIgnored} portraits not stored (the face engine is not enabled)`);
+  console.log(
+    `${report.accepted} accepted, ${report.rejected.length} rejected in ${seconds.toFixed(2)} s (${Math.round(report.accepted / seconds)} records/s)`,
+  );
   if (report.rejected.length) process.exitCode = 1;
 };
 
@@ -41,8 +50,11 @@ const add = async (args: string[]) => {
   };
   const checked = checkRecord(raw, shanghaiToday());
   if (!checked.ok) throw new UsageError(`record refused: ${checked.reason}`);
-  const result = await withStore(configFrom(values), (store) => store.registry.importBatch([checked.record]));
-  if (result.inserted !== 1) throw new UsageError(`record refused: duplicate ${result.duplicates[0]?.field}`);
+  const result = await withStore(configFrom(values), (store) =>
+    store.registry.importBatch([checked.record]),
+  );
+  if (result.inserted !== 1)
+    throw new UsageError(`record refused: duplicate ${result.duplicates[0]?.field}`);
   console.log('1 record added');
 };
 
@@ -57,5 +69,7 @@ export const registryCommand = async (args: string[]): Promise<void> => {
   if (sub === 'import') return importFile(rest);
   if (sub === 'add') return add(rest);
   if (sub === 'count') return count(rest);
-  throw new UsageError('usage: shiming registry import FILE | add --name N --id-number X [--phone P] [--bank-card C] | count');
+  throw new UsageError(
+    'usage: shiming registry import FILE | add --name N --id-number X [--phone P] [--bank-card C] | count',
+  );
 };

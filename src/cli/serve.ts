@@ -23,9 +23,14 @@ export const serveCommand = async (args: string[]): Promise<void> => {
   });
   const app = await buildApp(config);
   const address = await app.start();
-  app.log.info('shiming listening', { url: `http://${address.address}:${address.port}`, config: redactConfig(config) });
+  app.log.info('shiming listening', {
+    url: `http://${address.address}:${address.port}`,
+    config: redactConfig(config),
+  });
   if (config.demo) {
-    console.error(`\nDemo mode: sandbox personas loaded (docs/sandbox.md). Demo credentials:\n${JSON.stringify(DEMO_APP, null, 2)}\n`);
+    console.error(
+      `\nDemo mode: sandbox personas loaded (docs/sandbox.md). Demo credentials:\n${JSON.stringify(DEMO_APP, null, 2)}\n`,
+    );
   }
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,7 +1,14 @@
 /** Bank card two/three/four-element checks and the issuer look-up. */
 import type { BankCardAuthority, BankCardRecord, PersonRecord } from '../authorities/authority.ts';
 import type { LookupBankCard, VerifyBankCard } from './commands.ts';
-import { type Checked, checkBankCard, checkIdNumber, checkName, checkPhone, type ValidBankCard } from './inputs.ts';
+import {
+  type Checked,
+  checkBankCard,
+  checkIdNumber,
+  checkName,
+  checkPhone,
+  type ValidBankCard,
+} from './inputs.ts';
 import { lookupFailure } from './lookups.ts';
 import { type BankCardFacts, type MismatchField, type Outcome, outcome } from './outcomes.ts';
 
@@ -37,11 +44,20 @@ const checkElements = (cmd: VerifyBankCard, today: string): Checked<Elements> =>
   }
   return {
     ok: true,
-    value: { name: name.value, card: card.value, idNumber: id?.value.value, phone: phone?.value.value },
+    value: {
+      name: name.value,
+      card: card.value,
+      idNumber: id?.value.value,
+      phone: phone?.value.value,
+    },
   };
 };
 
-const mismatchOf = (asked: Elements, card: BankCardRecord, holder: PersonRecord): MismatchField | undefined => {
+const mismatchOf = (
+  asked: Elements,
+  card: BankCardRecord,
+  holder: PersonRecord,
+): MismatchField | undefined => {
   const nameWrong = holder.name !== asked.name;
   const idWrong = asked.idNumber !== undefined && holder.idNumber !== asked.idNumber;
   if (nameWrong && idWrong) return 'name_and_id_number';

@@ -25,7 +25,10 @@ export interface Core {
   execute(command: Command): Promise<Outcome>;
 }
 
-const adultByPhone = async (cmd: Extract<CheckAdult, { by: 'phone' }>, deps: CoreDeps): Promise<Outcome> => {
+const adultByPhone = async (
+  cmd: Extract<CheckAdult, { by: 'phone' }>,
+  deps: CoreDeps,
+): Promise<Outcome> => {
   const phone = checkPhone(cmd.phone);
   if (!phone.ok) return phone.outcome;
   const lookup = await deps.authority.findSubscriber(phone.value.value);

@@ -62,7 +62,10 @@ export const checkAdult = async (
   cmd: Extract<CheckAdult, { by: 'identity' }>,
   deps: IdentityDeps,
 ): Promise<Outcome> => {
-  const verified = await verifyIdentity({ kind: 'identity.verify', name: cmd.name, idNumber: cmd.idNumber }, deps);
+  const verified = await verifyIdentity(
+    { kind: 'identity.verify', name: cmd.name, idNumber: cmd.idNumber },
+    deps,
+  );
   if (verified.code !== 'match') return verified;
   return adultFacts(cmd.idNumber, deps);
 };

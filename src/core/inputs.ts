@@ -3,7 +3,13 @@
  * the core answers with. Order matters and follows the providers: ID number, then name, then
  * the other elements.
  */
-import { type IdNumber, parseBankCard, parseIdNumber, parsePhone, normalizeName } from '../identity/index.ts';
+import {
+  type IdNumber,
+  parseBankCard,
+  parseIdNumber,
+  parsePhone,
+  normalizeName,
+} from '../identity/index.ts';
 import type { ParsedBankCard, PhoneInfo } from '../identity/index.ts';
 import { type Outcome, outcome } from './outcomes.ts';
 
@@ -14,7 +20,9 @@ const fail = <T>(o: Outcome): Checked<T> => ({ ok: false, outcome: o });
 
 export const checkIdNumber = (raw: string, today: string): Checked<IdNumber> => {
   const parsed = parseIdNumber(raw, { today });
-  return parsed.ok ? ok(parsed.id) : fail(outcome('invalid_id_number', { idProblem: parsed.problem }));
+  return parsed.ok
+    ? ok(parsed.id)
+    : fail(outcome('invalid_id_number', { idProblem: parsed.problem }));
 };
 
 export const checkName = (raw: string): Checked<string> => {

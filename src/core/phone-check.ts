@@ -10,7 +10,11 @@ export interface PhoneDeps {
   today(): string;
 }
 
-const mismatchOf = (owner: PersonRecord, name: string, idNumber: string): MismatchField | undefined => {
+const mismatchOf = (
+  owner: PersonRecord,
+  name: string,
+  idNumber: string,
+): MismatchField | undefined => {
   const nameWrong = owner.name !== name;
   const idWrong = owner.idNumber !== idNumber;
   if (nameWrong && idWrong) return 'name_and_id_number';
@@ -28,7 +32,8 @@ export const verifyPhone = async (cmd: VerifyPhone, deps: PhoneDeps): Promise<Ou
   if (!phone.ok) return phone.outcome;
   const carrier = phone.value.carrier;
   // A carrier-specific check cannot answer for another operator's number range.
-  if (cmd.carrier && cmd.carrier !== carrier) return outcome('unsupported_number_range', { carrier });
+  if (cmd.carrier && cmd.carrier !== carrier)
+    return outcome('unsupported_number_range', { carrier });
   const lookup = await deps.authority.findSubscriber(phone.value.value);
   if (lookup.status !== 'found') return { ...lookupFailure(lookup)!, facts: { carrier } };
   const mismatch = mismatchOf(lookup.value, name.value, id.value.value);

@@ -33,7 +33,12 @@ interface Trace {
 }
 
 /** Runs the steps up to the core; returns the outcome and what was learned on the way. */
-const decide = async (dialect: Dialect, request: WireRequest, deps: PipelineDeps, trace: Trace): Promise<Outcome> => {
+const decide = async (
+  dialect: Dialect,
+  request: WireRequest,
+  deps: PipelineDeps,
+  trace: Trace,
+): Promise<Outcome> => {
   const parsed = dialect.parse(request);
   if (isRefusal(parsed)) return parsed.refused;
   trace.parsed = parsed;
@@ -47,11 +52,19 @@ const decide = async (dialect: Dialect, request: WireRequest, deps: PipelineDeps
   const command = dialect.toCommand(parsed);
   if (isRefusal(command)) return command.refused;
   trace.command = command;
-  if (app.quota !== null && (await deps.apps.used(app.appId)) >= app.quota) return outcome('quota_exhausted');
+  if (app.quota !== null && (await deps.apps.used(app.appId)) >= app.quota)
+    return outcome('quota_exhausted');
   return deps.core.execute(command);
 };
 
-const record = async (deps: PipelineDeps, dialect: Dialect, trace: Trace, result: Outcome, requestId: string, started: number) => {
+const record = async (
+  deps: PipelineDeps,
+  dialect: Dialect,
+  trace: Trace,
+  result: Outcome,
+  requestId: string,
+  started: number,
+) => {
   await deps.records.append({
     requestId,
     appId: trace.app?.appId ?? null,

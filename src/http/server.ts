@@ -79,19 +79,26 @@ const answer = async (req: IncomingMessage, deps: HttpDeps): Promise<WireRespons
 
 const write = (res: ServerResponse, response: WireResponse, closeAfter: boolean) => {
   const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
-  res.writeHead(response.status, { ...response.headers, 'content-length': body.length, ...(closeAfter ? { connection: 'close' } : {}) });
+  res.writeHead(response.status, {
+    ...response.headers,
+    'content-length': body.length,
+    ...(closeAfter ? { connection: 'close' } : {}),
+  });
   res.end(body);
 };
 
 export const createHttpServer = (deps: HttpDeps): Server =>
-  createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    answer(req, deps)
-      .then((response) => write(res, response, !req.complete))
-      .catch((error: unknown) => {
-        deps.log.error('unhandled request failure', { error: String(error) });
-        write(res, jsonResponse(500, { message: 'Internal error.' }), true);
-      });
-  });
+  createServer(
+    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      answer(req, deps)
+        .then((response) => write(res, response, !req.complete))
+        .catch((error: unknown) => {
+          deps.log.error('unhandled request failure', { error: String(error) });
+          write(res, jsonResponse(500, { message: 'Internal error.' }), true);
+        });
+    },
+  );
 
 export const listen = (server: Server, port: number, host: string): Promise<AddressInfo> =>
   new Promise((resolve, reject) => {

@@ -7,5 +7,11 @@ export const ensureDemoApp = async (apps: AppStore): Promise<void> => {
     throw new Error('demo mode (fixed, published credentials) is refused when NODE_ENV=production');
   }
   if (await apps.byAppId(DEMO_APP.appId)) return;
-  await apps.create({ ...DEMO_APP, qps: null, quota: null, disabled: false, createdAt: Date.now() });
+  await apps.create({
+    ...DEMO_APP,
+    qps: null,
+    quota: null,
+    disabled: false,
+    createdAt: Date.now(),
+  });
 };

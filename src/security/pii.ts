@@ -27,13 +27,28 @@ const VERSION = 1;
 const derive = (master: Buffer, purpose: string): Buffer =>
   Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `shiming ${purpose}`, 32));
 
+/** Random IVs drawn from a refilled pool: one getrandom call per 4096 seals, not per seal. */
+const ivSource = () => {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return (): Buffer => {
+    if (offset + IV_BYTES > pool.length) {
+      pool = randomBytes(IV_BYTES * 4096);
+      offset = 0;
+    }
+    offset += IV_BYTES;
+    return pool.subarray(offset - IV_BYTES, offset);
+  };
+};
+
 export const createPiiCipher = (master: Buffer): PiiCipher => {
+  const nextIv = ivSource();
   if (master.length !== 32) throw new Error('the data key must be 32 bytes');
   const encryptionKey = derive(master, 'pii encryption v1');
   const indexKey = derive(master, 'pii blind index v1');
   return {
     seal(plaintext) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);

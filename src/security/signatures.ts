@@ -9,8 +9,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
-export const hmac = (algorithm: HmacAlgorithm, key: string | Buffer, data: string | Buffer): Buffer =>
-  createHmac(algorithm, key).update(data).digest();
+export const hmac = (
+  algorithm: HmacAlgorithm,
+  key: string | Buffer,
+  data: string | Buffer,
+): Buffer => createHmac(algorithm, key).update(data).digest();
 
 export const sha256Hex = (data: string | Buffer): string =>
   createHash('sha256').update(data).digest('hex');

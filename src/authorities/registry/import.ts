@@ -38,19 +38,28 @@ const flush = async (batch: Batch, registry: RegistryStore, report: ImportReport
   const result = await registry.importBatch(batch.records);
   report.accepted += result.inserted;
   for (const dup of result.duplicates) {
-    report.rejected.push({ line: batch.lines[dup.index]!, reason: `duplicate ${dup.field === 'idNumber' ? 'ID number' : 'bank card'}` });
+    report.rejected.push({
+      line: batch.lines[dup.index]!,
+      reason: `duplicate ${dup.field === 'idNumber' ? 'ID number' : 'bank card'}`,
+    });
   }
   batch.records = [];
   batch.lines = [];
 };
 
-export const importRegistry = async (path: string, registry: RegistryStore, options: ImportOptions): Promise<ImportReport> => {
+export const importRegistry = async (
+  path: string,
+  registry: RegistryStore,
+  options: ImportOptions,
+): Promise<ImportReport> => {
   const report: ImportReport = { accepted: 0, rejected: [], portraitsIgnored: 0 };
   const batch: Batch = { records: [], lines: [] };
   let rowsRead = 0;
   for await (const row of readRows(path)) {
     rowsRead += 1;
-    const checked = row.raw ? checkRecord(row.raw, options.today) : { ok: false as const, reason: row.problem! };
+    const checked = row.raw
+      ? checkRecord(row.raw, options.today)
+      : { ok: false as const, reason: row.problem! };
     if (!checked.ok) report.rejected.push({ line: row.line, reason: checked.reason });
     else {
       if (row.raw?.portrait) report.portraitsIgnored += 1;

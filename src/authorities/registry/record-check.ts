@@ -53,7 +53,8 @@ const idCardOf = (value: unknown): IdCardRecord | undefined => {
   const validFrom = optionalText(card.validFrom, 'idCard.validFrom');
   const validTo = optionalText(card.validTo, 'idCard.validTo');
   if (validFrom !== undefined && !DATE.test(validFrom)) throw new RowError('bad idCard.validFrom');
-  if (validTo !== undefined && validTo !== '长期' && !DATE.test(validTo)) throw new RowError('bad idCard.validTo');
+  if (validTo !== undefined && validTo !== '长期' && !DATE.test(validTo))
+    throw new RowError('bad idCard.validTo');
   return { authority: optionalText(card.authority, 'idCard.authority'), validFrom, validTo };
 };
 
@@ -62,9 +63,16 @@ const build = (raw: RawRecord, today: string): PersonRecord => {
   if (!id.ok) throw new RowError(`bad ID number (${id.problem})`);
   const name = normalizeName(text(raw.name, 'name'));
   if (!name.ok) throw new RowError(`bad name (${name.problem})`);
-  if (raw.bankCards !== undefined && !Array.isArray(raw.bankCards)) throw new RowError('bankCards must be a list');
+  if (raw.bankCards !== undefined && !Array.isArray(raw.bankCards))
+    throw new RowError('bankCards must be a list');
   const bankCards = ((raw.bankCards as unknown[] | undefined) ?? []).map(cardOf);
-  return { name: name.value, idNumber: id.id.value, phone: phoneOf(raw.phone, 'phone'), bankCards, idCard: idCardOf(raw.idCard) };
+  return {
+    name: name.value,
+    idNumber: id.id.value,
+    phone: phoneOf(raw.phone, 'phone'),
+    bankCards,
+    idCard: idCardOf(raw.idCard),
+  };
 };
 
 export const checkRecord = (raw: RawRecord, today: string): RowCheck => {

@@ -14,22 +14,28 @@ export interface RawRow {
   problem?: string;
 }
 
+/** One CSV line into cells: RFC 4180 quoting, `""` inside quotes is a literal quote. */
 const splitCsv = (line: string): string[] => {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-    else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) cells.push(cell), (cell = '');
-    else cell += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
   }
   cells.push(cell);
   return cells;
 };
 
-const list = (value: string | undefined): string[] => (value ? value.split('|').map((v) => v.trim()) : []);
+const list = (value: string | undefined): string[] =>
+  value ? value.split('|').map((v) => v.trim()) : [];
 
 const csvRecord = (header: string[], cells: string[]): RawRecord => {
   const at = (name: string) => cells[header.indexOf(name)]?.trim() || undefined;
@@ -40,20 +46,30 @@ const csvRecord = (header: string[], cells: string[]): RawRecord => {
     name: at('name'),
     idNumber: at('idNumber'),
     phone: at('phone'),
-    bankCards: list(at('bankCard')).map((number, i) => ({ number, phone: phones[i] || undefined, state: states[i] || undefined })),
-    idCard: hasCard ? { authority: at('authority'), validFrom: at('validFrom'), validTo: at('validTo') } : undefined,
+    bankCards: list(at('bankCard')).map((number, i) => ({
+      number,
+      phone: phones[i] || undefined,
+      state: states[i] || undefined,
+    })),
+    idCard: hasCard
+      ? { authority: at('authority'), validFrom: at('validFrom'), validTo: at('validTo') }
+      : undefined,
   };
 };
 
 const jsonRecord = (text: string): RawRow['raw'] => {
   const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('not an object');
   return value as RawRecord;
 };
 
 export async function* readRows(path: string): AsyncGenerator<RawRow> {
   const csv = path.toLowerCase().endsWith('.csv');
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let header: string[] | undefined;
   let line = 0;
   for await (const text of lines) {

@@ -19,7 +19,9 @@ const answer = <T>(persona: Persona | undefined, value: () => T): Lookup<T> => {
 export const createSandboxAuthority = (personas: readonly Persona[] = PERSONAS): Authority => {
   const byId = new Map(personas.map((p) => [p.record.idNumber, p]));
   const byPhone = new Map(personas.flatMap((p) => (p.record.phone ? [[p.record.phone, p]] : [])));
-  const byCard = new Map(personas.flatMap((p) => p.record.bankCards.map((c) => [c.number, { p, c }])));
+  const byCard = new Map(
+    personas.flatMap((p) => p.record.bankCards.map((c) => [c.number, { p, c }])),
+  );
   return {
     async findPerson(idNumber) {
       const persona = byId.get(idNumber);

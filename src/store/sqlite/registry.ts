@@ -9,11 +9,17 @@ import type { ImportResult, RegistryStore } from '../store.ts';
  */
 export const sqliteRegistry = (db: Database.Database, pii: PiiCipher): RegistryStore => {
   const insertPerson = db.prepare('INSERT OR IGNORE INTO persons (id_index, sealed) VALUES (?, ?)');
-  const insertCard = db.prepare('INSERT OR IGNORE INTO person_cards (card_index, id_index) VALUES (?, ?)');
-  const insertPhone = db.prepare('INSERT OR IGNORE INTO person_phones (phone_index, id_index) VALUES (?, ?)');
+  const insertCard = db.prepare(
+    'INSERT OR IGNORE INTO person_cards (card_index, id_index) VALUES (?, ?)',
+  );
+  const insertPhone = db.prepare(
+    'INSERT OR IGNORE INTO person_phones (phone_index, id_index) VALUES (?, ?)',
+  );
   const deletePerson = db.prepare('DELETE FROM persons WHERE id_index = ?');
   const deleteCards = db.prepare('DELETE FROM person_cards WHERE id_index = ?');
-  const person = db.prepare<[string], { sealed: Buffer }>('SELECT sealed FROM persons WHERE id_index = ?');
+  const person = db.prepare<[string], { sealed: Buffer }>(
+    'SELECT sealed FROM persons WHERE id_index = ?',
+  );
   const cardOwner = db.prepare<[string], { id_index: string }>(
     'SELECT id_index FROM person_cards WHERE card_index = ?',
   );
@@ -30,7 +36,8 @@ export const sqliteRegistry = (db: Database.Database, pii: PiiCipher): RegistryS
   /** Inserts one person; undoes its own rows when a card already belongs to someone else. */
   const insertOne = (record: PersonRecord): 'ok' | 'idNumber' | 'bankCard' => {
     const idIndex = pii.index('id', record.idNumber);
-    if (insertPerson.run(idIndex, pii.seal(JSON.stringify(record))).changes === 0) return 'idNumber';
+    if (insertPerson.run(idIndex, pii.seal(JSON.stringify(record))).changes === 0)
+      return 'idNumber';
     for (const card of record.bankCards) {
       if (insertCard.run(pii.index('card', card.number), idIndex).changes === 0) {
         deleteCards.run(idIndex);

@@ -16,16 +16,16 @@ CREATE TABLE IF NOT EXISTS apps (
 CREATE TABLE IF NOT EXISTS persons (
   id_index TEXT PRIMARY KEY,
   sealed BLOB NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS person_cards (
   card_index TEXT PRIMARY KEY,
   id_index TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS person_phones (
   phone_index TEXT NOT NULL,
   id_index TEXT NOT NULL,
   PRIMARY KEY (phone_index, id_index)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS verification_records (
   request_id TEXT PRIMARY KEY,
   app_id TEXT,
