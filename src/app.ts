@@ -20,6 +20,7 @@ import { ensureDemoApp } from './security/demo-app.ts';
 import { memoryNonces } from './security/nonces.ts';
 import { createPiiCipher, loadMasterKey } from './security/pii.ts';
 import { memoryRateLimiter } from './security/rate-limit.ts';
+import { createRedisState } from './security/redis-state.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
 
@@ -41,6 +42,9 @@ export const buildApp = async (
   const authorities: Authority[] = config.demo
     ? [createSandboxAuthority(), store.registry]
     : [store.registry];
+  const shared = config.redis
+    ? createRedisState(config.redis, { onError: (e) => log.warn('redis connection error', { error: String(e) }) })
+    : undefined;
   const core = createCore({
     authority: chainAuthorities(authorities),
     today: () => shanghaiToday(),
@@ -50,13 +54,13 @@ export const buildApp = async (
     dialects: DIALECTS,
     maxBodyBytes: config.maxBodyBytes,
     log,
-    ready: async () => (await store.ping(), true),
+    ready: async () => (await store.ping(), await shared?.ping(), true),
     pipeline: {
       core,
-      auth: { credentials: store.apps, nonces: memoryNonces() },
+      auth: { credentials: store.apps, nonces: shared?.nonces ?? memoryNonces() },
       apps: store.apps,
       records: store.records,
-      limiter: memoryRateLimiter(),
+      limiter: shared?.limiter ?? memoryRateLimiter(),
       defaultQps: config.defaultQps,
       log,
     },
@@ -71,6 +75,7 @@ export const buildApp = async (
       server.closeAllConnections();
       await closed;
       await store.close();
+      await shared?.close();
     },
   };
 };

@@ -1,6 +1,7 @@
 /**
- * Per-app request rate limit: a token bucket refilled at `qps` tokens/s holding at most one
- * second's worth, so short bursts up to `qps` pass and sustained load is held to `qps`.
+ * Per-app request rate limit: a token bucket refilled at `qps` tokens/s holding one second's
+ * worth (at least one token, so a qps below 1 still lets a request through now and then):
+ * short bursts up to `qps` pass and sustained load is held to `qps`.
  *
  * @example
  *   const limiter = memoryRateLimiter();
@@ -21,8 +22,9 @@ export const memoryRateLimiter = (now: () => number = Date.now): RateLimiter => 
   return {
     async take(key, qps) {
       const at = now();
-      const bucket = buckets.get(key) ?? { tokens: qps, at };
-      const refilled = Math.min(qps, bucket.tokens + ((at - bucket.at) / 1000) * qps);
+      const capacity = Math.max(1, qps);
+      const bucket = buckets.get(key) ?? { tokens: capacity, at };
+      const refilled = Math.min(capacity, bucket.tokens + ((at - bucket.at) / 1000) * qps);
       const allowed = refilled >= 1;
       buckets.set(key, { tokens: allowed ? refilled - 1 : refilled, at });
       return allowed;

@@ -29,22 +29,23 @@ export interface RedisStateOptions {
 }
 
 /**
- * The token bucket of rate-limit.ts, atomically: refill at `qps` tokens/s up to `qps`, take one
- * if there is one. A bucket idle for 1 s is full again, which is what a missing key means, so
- * the key expires after 1 s and idle apps cost no memory.
+ * The token bucket of rate-limit.ts, atomically: refill at `qps` tokens/s up to max(1, qps),
+ * take one if there is one. An idle bucket is full again after capacity/qps seconds, which is
+ * what a missing key means, so the key expires then and idle apps cost no memory.
  */
 const TAKE_SCRIPT = `
 local qps = tonumber(ARGV[1])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(state[1]) or qps
+local capacity = math.max(1, qps)
+local tokens = tonumber(state[1]) or capacity
 local at = tonumber(state[2]) or now
-local refilled = math.min(qps, tokens + math.max(0, now - at) / 1000 * qps)
+local refilled = math.min(capacity, tokens + math.max(0, now - at) / 1000 * qps)
 local allowed = refilled >= 1
 if allowed then refilled = refilled - 1 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(refilled), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], 1000)
+redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / qps * 1000))
 if allowed then return 1 end
 return 0
 `;

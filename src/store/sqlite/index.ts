@@ -28,14 +28,16 @@ export const openSqliteStore = (options: SqliteOptions, pii: PiiCipher): Store =
   // Each checkpoint fsyncs; at the default 1000 pages they dominate bulk imports (3× slower).
   db.pragma('wal_autocheckpoint = 16384');
   db.exec(SQLITE_SCHEMA);
+  const records = sqliteRecords(db);
   return {
     apps: sqliteApps(db, pii),
     registry: sqliteRegistry(db, pii),
-    records: sqliteRecords(db),
+    records,
     async ping() {
       db.prepare('SELECT 1').get();
     },
     async close() {
+      records.flush();
       db.close();
     },
   };

@@ -12,7 +12,12 @@ interface Pending {
  * on the next turn, and each caller's promise resolves only after that commit. With WAL the
  * commit survives kill -9; `fsync` mode (synchronous=FULL) also survives power loss.
  */
-export const sqliteRecords = (db: Database.Database): RecordStore => {
+export interface SqliteRecordStore extends RecordStore {
+  /** Commits whatever is queued now (used before closing the database). */
+  flush(): void;
+}
+
+export const sqliteRecords = (db: Database.Database): SqliteRecordStore => {
   const insert = db.prepare(
     `INSERT INTO verification_records (request_id, app_id, dialect, action, outcome, billed, latency_ms, subject, created_at)
      VALUES (@requestId, @appId, @dialect, @action, @outcome, @billed, @latencyMs, @subject, @createdAt)`,
@@ -26,6 +31,7 @@ export const sqliteRecords = (db: Database.Database): RecordStore => {
   });
   let queue: Pending[] = [];
   const flush = () => {
+    if (queue.length === 0) return;
     const batch = queue;
     queue = [];
     try {
@@ -40,6 +46,7 @@ export const sqliteRecords = (db: Database.Database): RecordStore => {
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM verification_records');
   return {
+    flush,
     append(record) {
       return new Promise((resolve, reject) => {
         if (queue.length === 0) setImmediate(flush);

@@ -1,0 +1,221 @@
+/**
+ * THE outcome → Cloudauth code table. Three shapes (spec aliyun.md §0.4–5, §4.2–4.3, §10):
+ * - `result`: HTTP 200, Code "200", ResultObject.BizCode (+ SubCode where the action has one);
+ * - `business`: HTTP 200 with an information-verification Code ≠ "200" (§4.3), which pop-core
+ *   throws as `<Code>Error` and Tea SDKs return as data (§9.4);
+ * - `gateway`: HTTP 4xx/5xx with the RPC error envelope and Alibaba's fixed message (§10).
+ *
+ * @example
+ *   codeFor(outcome('card_refused', { cardState: 'lost' }), view) // → result BizCode '2' SubCode '210'
+ */
+import type {
+  CardState,
+  MismatchField,
+  Outcome,
+  OutcomeCode,
+  OutcomeFacts,
+} from '../../core/outcomes.ts';
+import type { Family } from './actions.ts';
+
+export type BizCode = '1' | '2' | '3';
+export type BusinessCode = '400' | '401' | '402' | '403' | '405' | '412';
+
+export type WireCode =
+  | { kind: 'result'; bizCode: BizCode; subCode: string }
+  | { kind: 'business'; code: BusinessCode; parameter?: string }
+  | { kind: 'gateway'; status: number; code: string; message: string };
+
+export interface CodeView {
+  /** The served action's family, once parsing succeeded. */
+  family?: Family;
+  /** …StandardVerify mobile actions (they also cover China Broadnet). */
+  standard?: boolean;
+  /** The Cloudauth action the request named when shiming does not serve it yet. */
+  notServedYet?: string;
+  facts: OutcomeFacts;
+}
+
+/** Information-verification Code messages, as Alibaba's return-code tables print them (§4.3). */
+export const BUSINESS_MESSAGES: Record<BusinessCode, string> = {
+  '400': '参数不能为空',
+  '401': '参数非法',
+  '402': '权威源服务异常',
+  '403': '异常重复调用',
+  '405': '号段不支持',
+  '412': '欠费中',
+};
+
+/** BankMetaVerify SubCodes by card state, in the order of the official SubCode list (§4.2). */
+export const CARD_SUBCODES: Record<Exclude<CardState, 'normal'>, string> = {
+  holder_info_wrong: '201',
+  no_card_not_present: '202',
+  expired: '203',
+  restricted: '204',
+  confiscated: '205',
+  invalid: '206',
+  no_issuer: '207',
+  dormant: '208',
+  fraud: '209',
+  lost: '210',
+  pin_locked: '211',
+  issuer_refused: '212',
+  abnormal: '213',
+  no_reserved_phone: '214',
+  wrong_credentials: '215',
+  other: '216',
+  service_unsupported: '301',
+  bank_unavailable: '302',
+  phone_check_unsupported: '303',
+};
+
+/** Mobile3MetaDetail* SubCodes: which of phone / name / ID agree (§4.2). */
+export const PHONE_MISMATCH_SUBCODES: Record<MismatchField, string> = {
+  name_and_id_number: '201', // the phone is someone else's altogether
+  id_number: '202', // name matches, ID number does not
+  name: '203', // ID number matches, name does not
+  other: '204',
+  phone: '204',
+  validity: '204',
+};
+
+const result = (bizCode: BizCode, subCode: string): WireCode => ({
+  kind: 'result',
+  bizCode,
+  subCode,
+});
+const business = (code: BusinessCode, parameter?: string): WireCode =>
+  parameter ? { kind: 'business', code, parameter } : { kind: 'business', code };
+const gateway = (status: number, code: string, message: string): WireCode => ({
+  kind: 'gateway',
+  status,
+  code,
+  message,
+});
+
+const missingParameter = (name: string) =>
+  gateway(
+    400,
+    'MissingParameter',
+    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  );
+const invalidParameter = (name: string, status = 400) =>
+  gateway(status, 'InvalidParameter', `The specified parameter "${name}" is not valid.`);
+
+export const INTERNAL_ERROR = gateway(
+  500,
+  'InternalError',
+  'The request processing has failed due to some unknown error, exception or failure.',
+);
+const INCOMPLETE_SIGNATURE = gateway(
+  400,
+  'IncompleteSignature',
+  'The request signature does not conform to Aliyun standards.',
+);
+const TIMESTAMP_FORMAT = gateway(
+  400,
+  'InvalidTimeStamp.Format',
+  'Specified time stamp or date value is not well formatted.',
+);
+const TIMESTAMP_PARAMS = new Set(['Timestamp', 'x-acs-date']);
+
+/** BizCode 2 for the 2xx SubCodes ("inconsistent"), 3 for 3xx ("cannot verify", not billed). */
+const cardRefused = (state: CardState | undefined): WireCode => {
+  const subCode = state && state !== 'normal' ? CARD_SUBCODES[state] : '305'; // 305: other reason
+  return result(subCode.startsWith('3') ? '3' : '2', subCode);
+};
+
+/** Parameter problems after parsing are the action's Code 400/401; before, gateway errors. */
+const parameterProblem = (v: CodeView, afterParse: WireCode, beforeParse: WireCode) =>
+  v.family ? afterParse : beforeParse;
+
+export const CODES: Record<OutcomeCode, (v: CodeView) => WireCode> = {
+  match: () => result('1', '101'),
+  mismatch: (v) =>
+    result('2', v.family === 'bank' ? '201' : PHONE_MISMATCH_SUBCODES[v.facts.mismatch ?? 'other']),
+  // BankMetaVerify: a card the issuer does not know is "304 银行卡号有误"; elsewhere 301 no record.
+  not_found: (v) => result('3', v.family === 'bank' ? '304' : '301'),
+  card_refused: (v) => (v.family === 'bank' ? cardRefused(v.facts.cardState) : INTERNAL_ERROR),
+  invalid_id_number: () => business('401', 'IdentifyNum'),
+  invalid_name: () => business('401', 'UserName'),
+  invalid_bank_card: () => business('401', 'BankCard'),
+  invalid_phone: () => business('401', 'Mobile'),
+  invalid_validity: () => business('401', 'ValidityStartDate/ValidityEndDate'),
+  unsupported_cert_type: () => business('401', 'IdentityType'),
+  unsupported_number_range: () => business('405', 'Mobile'),
+  authority_unavailable: () => business('402'),
+  authority_upgrading: () => business('402'),
+  // The bank list has its own "attempt limit exceeded" (306); elsewhere 403 异常重复调用.
+  attempt_limit: (v) => (v.family === 'bank' ? result('3', '306') : business('403')),
+  unsigned: () => INCOMPLETE_SIGNATURE,
+  malformed_signature: () => INCOMPLETE_SIGNATURE,
+  bad_signature: () =>
+    gateway(
+      400,
+      'SignatureDoesNotMatch',
+      'Specified signature is not matched with our calculation.',
+    ),
+  signature_expired: () =>
+    gateway(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.'),
+  unknown_credential: () =>
+    gateway(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+  credential_mismatch: () =>
+    gateway(
+      400,
+      'InvalidSecurityToken.MismatchWithAccessKey',
+      'The security token does not belong to the access key.',
+    ),
+  app_disabled: () =>
+    gateway(400, 'InvalidAccessKeyId.Inactive', 'Specified access key is disabled.'),
+  replay: () => gateway(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+  rate_limited: () =>
+    gateway(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+  // 412 欠费中 ("product in arrears, recharge first") is the documented code for "no more paid
+  // verifications" on the Id2MetaVerify and BankMetaVerify return-code tables.
+  quota_exhausted: () => business('412'),
+  payload_too_large: () => invalidParameter('Body', 413),
+  malformed_request: (v) => invalidParameter(v.facts.parameter ?? 'Body'),
+  missing_parameter: (v) => {
+    const name = v.facts.parameter ?? 'Unknown';
+    return parameterProblem(v, business('400', name), missingParameter(name));
+  },
+  invalid_parameter: (v) => {
+    const name = v.facts.parameter ?? 'Unknown';
+    const before = TIMESTAMP_PARAMS.has(name) ? TIMESTAMP_FORMAT : invalidParameter(name);
+    return parameterProblem(v, business('401', name), before);
+  },
+  // A real Cloudauth action shiming lacks is told apart from a typo: 400 with its own code.
+  unknown_action: (v) =>
+    v.notServedYet
+      ? gateway(
+          400,
+          'Forbidden.NotSupported',
+          `The Cloudauth action "${v.notServedYet}" is not served by shiming yet.`,
+        )
+      : gateway(
+          404,
+          'InvalidAction.NotFound',
+          'Specified api is not found, please check your url and method.',
+        ),
+  unsupported_version: () =>
+    gateway(400, 'InvalidVersion', 'Specified parameter Version is not valid.'),
+  service_unavailable: () =>
+    gateway(
+      503,
+      'ServiceUnavailable',
+      'The request has failed due to a temporary failure of the server.',
+    ),
+  internal: () => INTERNAL_ERROR,
+};
+
+/** The non-Standard mobile actions list CMCC/CUCC/CTCC only (§4.2): a CBCC number is out of range. */
+const outsideCarriers = (o: Outcome, v: CodeView): boolean =>
+  (v.family === 'mobileSimple' || v.family === 'mobileDetail') &&
+  v.standard !== true &&
+  o.facts?.carrier === 'CBCC';
+
+/** The wire code for an outcome; result/business codes need a served action, else InternalError. */
+export const codeFor = (o: Outcome, v: CodeView): WireCode => {
+  if (outsideCarriers(o, v)) return business('405', 'Mobile');
+  const code = CODES[o.code](v);
+  return code.kind !== 'gateway' && !v.family ? INTERNAL_ERROR : code;
+};

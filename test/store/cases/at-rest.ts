@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { newApp } from '../../../src/security/credentials.ts';
+import type { SuiteContext } from '../conformance.ts';
+import { person } from '../fixtures.ts';
+import { runCases } from './run.ts';
+
+/** The value as stored text would show it: raw UTF-8, or hex (how bytea renders as text). */
+const forms = (value: string) => {
+  const utf8 = Buffer.from(value, 'utf8');
+  return [utf8, Buffer.from(utf8.toString('hex'), 'latin1')];
+};
+
+export const atRestCases = (t: TestContext, context: SuiteContext) =>
+  runCases(t, context, {
+    'personal data and app secrets are stored sealed, never as plaintext': async () => {
+      const subject = person({ name: '欧阳娜娜' });
+      const app = newApp({ name: 'sealed', qps: null, quota: null });
+      await context.store().registry.importBatch([subject]);
+      await context.store().apps.create(app);
+      const raw = await context.harness.rawBytes();
+      assert.ok(raw.includes(Buffer.from(app.appId)), 'the dump holds the rows just written');
+      const secrets = {
+        idNumber: subject.idNumber,
+        card: subject.bankCards[0]!.number,
+        phone: subject.phone!,
+        name: subject.name,
+        secretKey: app.secretKey,
+        accessKeySecret: app.accessKeySecret,
+      };
+      for (const [what, value] of Object.entries(secrets)) {
+        for (const form of forms(value))
+          assert.equal(raw.includes(form), false, `${what} in plaintext`);
+      }
+    },
+  });
