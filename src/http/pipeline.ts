@@ -65,7 +65,7 @@ const record = async (
   requestId: string,
   started: number,
 ) => {
-  await deps.records.append({
+  const entry = {
     requestId,
     appId: trace.app?.appId ?? null,
     dialect: dialect.name,
@@ -75,7 +75,9 @@ const record = async (
     latencyMs: performance.now() - started,
     subject: maskedSubject(trace.command),
     createdAt: Date.now(),
-  });
+  };
+  await deps.records.append(entry);
+  deps.log.info('request', entry);
 };
 
 /** `refused` short-cuts the steps, e.g. for a body the server would not read (too large). */

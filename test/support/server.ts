@@ -50,7 +50,14 @@ export const shimingCli = async (args: string[]): Promise<string> => {
 
 export const startTestServer = async (options: TestServerOptions = {}): Promise<TestServer> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiming-test-'));
-  const config = parseConfig({ logLevel: 'silent', ...options.config, demo: options.demo ?? true, dataDir, port: 0, host: '127.0.0.1' });
+  const config = parseConfig({
+    logLevel: 'silent',
+    ...options.config,
+    demo: options.demo ?? true,
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+  });
   const app = await buildApp(config);
   const { port } = await app.start();
   const cli = (args: string[]) => shimingCli([...args, '--data-dir', dataDir]);
