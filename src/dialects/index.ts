@@ -4,4 +4,5 @@ import { aliyunCloudauth } from './aliyun-cloudauth/index.ts';
 import { tencentFaceid } from './tencent-faceid/index.ts';
 import { tencentLegacy } from './tencent-legacy/index.ts';
 
-export const DIALECTS: readonly Dialect[] = [tencentLegacy, tencentFaceid, aliyunCloudauth] as Dialect[];
+/** Alibaba before Tencent: the Tencent dialect also answers `/` requests nobody else claims. */
+export const DIALECTS: readonly Dialect[] = [tencentLegacy, aliyunCloudauth, tencentFaceid] as Dialect[];

@@ -101,6 +101,16 @@ export const PERSONAS: readonly Persona[] = [
     },
   },
   {
+    role: 'authority busy, China Unicom phone',
+    behaviour: 'busy',
+    record: { name: '周忙', idNumber: '44010619830315005X', phone: '18600000001', bankCards: [] },
+  },
+  {
+    role: 'authority busy, China Telecom phone',
+    behaviour: 'busy',
+    record: { name: '吴忙', idNumber: '440106198303150076', phone: '18900000001', bankCards: [] },
+  },
+  {
     role: 'authority being upgraded',
     behaviour: 'upgrading',
     record: { name: '赵升', idNumber: '510107199505050072', phone: '13600136000', bankCards: [] },

@@ -9,7 +9,9 @@ import {
   isCloudauthAction,
 } from '../../../src/dialects/aliyun-cloudauth/actions.ts';
 import { claims, notServedYet, wantsXml } from '../../../src/dialects/aliyun-cloudauth/routes.ts';
-import { claims as tencentClaims } from '../../../src/dialects/tencent-faceid/routes.ts';
+// tencent-faceid answers every other `/` request; what must stay disjoint is this dialect's claim
+// and the requests that carry a Tencent marker.
+import { hasTencentMarker as tencentClaims } from '../../../src/dialects/tencent-faceid/routes.ts';
 import type { WireRequest } from '../../../src/http/wire.ts';
 import { acs3Request, rpcRequest, wire } from './fixtures.ts';
 
