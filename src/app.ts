@@ -12,6 +12,7 @@ import { chainAuthorities } from './authorities/chain.ts';
 import { createSandboxAuthority } from './authorities/sandbox/index.ts';
 import type { Config } from './config.ts';
 import { createCore } from './core/execute.ts';
+import { createFaceEngine, type FaceEngine } from './engines/face/index.ts';
 import { DIALECTS } from './dialects/index.ts';
 import { createHttpServer, listen } from './http/server.ts';
 import { shanghaiToday } from './identity/index.ts';
@@ -21,6 +22,7 @@ import { memoryNonces } from './security/nonces.ts';
 import { createPiiCipher, loadMasterKey } from './security/pii.ts';
 import { memoryRateLimiter } from './security/rate-limit.ts';
 import { createRedisState } from './security/redis-state.ts';
+import { createSafeFetcher } from './security/safe-fetch.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
 
@@ -45,10 +47,16 @@ export const buildApp = async (
   const shared = config.redis
     ? createRedisState(config.redis, { onError: (e) => log.warn('redis connection error', { error: String(e) }) })
     : undefined;
+  const faces: FaceEngine | undefined =
+    config.facePack === 'none' ? undefined : await createFaceEngine(config.facePack, { calibration: config.faceCalibration });
+  const fetcher = createSafeFetcher({ allow: config.fetchAllow, maxBytes: config.maxImageBytes });
   const core = createCore({
     authority: chainAuthorities(authorities),
     today: () => shanghaiToday(),
     adultAge: config.adultAge,
+    faces,
+    images: { fetcher, maxImageBytes: config.maxImageBytes },
+    matchFar: config.faceMatchFar,
   });
   const server = createHttpServer({
     dialects: DIALECTS,
@@ -76,6 +84,7 @@ export const buildApp = async (
       await closed;
       await store.close();
       await shared?.close();
+      await faces?.close();
     },
   };
 };

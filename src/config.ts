@@ -7,6 +7,7 @@
  *   const config = parseConfig({ port: 8080, demo: true });
  */
 import { z } from 'zod';
+import { validateCidrs } from './security/safe-fetch.ts';
 
 const schema = z
   .object({
@@ -28,8 +29,33 @@ const schema = z
       .number()
       .int()
       .positive()
-      .default(1024 * 1024)
-      .describe('Largest accepted request body.'),
+      .default(12 * 1024 * 1024)
+      .describe('Largest accepted request body (photos travel base64-encoded in bodies).'),
+    maxImageBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(8 * 1024 * 1024)
+      .describe('Largest image accepted, inline or downloaded.'),
+    facePack: z
+      .string()
+      .default('standard')
+      .describe('Face model pack: a name (standard, clean), a pack manifest path, or none.'),
+    faceCalibration: z
+      .string()
+      .optional()
+      .describe('Calibration table to use instead of the pack’s own (from `shiming calibrate`).'),
+    faceMatchFar: z
+      .number()
+      .positive()
+      .max(1)
+      .default(1e-4)
+      .describe('False-accept rate at or below which two faces are the same person.'),
+    fetchAllow: z
+      .array(z.string())
+      .refine((cidrs) => validateCidrs(cidrs).length === 0, 'each entry must be a CIDR, e.g. 127.0.0.1/32')
+      .default([])
+      .describe('CIDRs image URLs may point into although private or loopback, e.g. 10.0.0.0/8.'),
     fsync: z
       .boolean()
       .default(false)

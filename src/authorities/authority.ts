@@ -24,6 +24,14 @@ export interface IdCardRecord {
   validTo?: string;
 }
 
+/**
+ * The authority's portrait of a person: a face template of the pack that made it (the photo
+ * itself only when the operator keeps portraits), or, in the sandbox, a documented verdict.
+ */
+export type PortraitRecord =
+  | { pack: string; template: string; image?: string }
+  | { sandbox: 'same_person' | 'different_person' | 'undecided' | 'unusable' };
+
 /** One identity record, as imported into the registry (normalised values). */
 export interface PersonRecord {
   name: string;
@@ -31,6 +39,7 @@ export interface PersonRecord {
   phone?: string;
   bankCards: BankCardRecord[];
   idCard?: IdCardRecord;
+  portrait?: PortraitRecord;
 }
 
 /** Why an authority could not answer. */

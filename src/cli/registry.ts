@@ -1,7 +1,9 @@
 /** `shiming registry import|add|count`: the operator's identity records. */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { importRegistry } from '../authorities/registry/import.ts';
 import { checkRecord } from '../authorities/registry/record-check.ts';
+import { createFaceEngine, type FaceEngine } from '../engines/face/index.ts';
 import { shanghaiToday } from '../identity/index.ts';
 import { withStore } from './context.ts';
 import { configFrom, parse, UsageError } from './options.ts';
@@ -13,20 +15,40 @@ const countLines = (path: string): number =>
     .split('\n')
     .filter((l) => l.trim()).length;
 
+/** The face engine, loaded on the first portrait only. */
+const lazyEngine = (pack: string) => {
+  let engine: Promise<FaceEngine> | undefined;
+  return {
+    get: () => (engine ??= createFaceEngine(pack)),
+    close: async () => (engine ? (await engine).close() : undefined),
+  };
+};
+
 const importFile = async (args: string[]) => {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, {
+    'face-pack': { type: 'string' },
+    'keep-portraits': { type: 'boolean' },
+  });
   const path = positionals[0];
   if (!path) throw new UsageError('registry import needs a FILE (.jsonl or .csv)');
   const started = performance.now();
-  const report = await withStore(configFrom(values), (store) =>
+  const config = configFrom(values, { facePack: values['face-pack'] });
+  const engine = lazyEngine(config.facePack);
+  const portraits =
+    config.facePack === 'none'
+      ? undefined
+      : { engine: engine.get, keep: values['keep-portraits'] ?? false, baseDir: dirname(resolve(path)) };
+  const report = await withStore(config, (store) =>
     importRegistry(path, store.registry, {
       today: shanghaiToday(),
       onProgress: progressBar(countLines(path), 'importing'),
+      portraits,
     }),
-  );
+  ).finally(engine.close);
   const seconds = (performance.now() - started) / 1000;
   if (values.json) return console.log(JSON.stringify({ ...report, seconds }));
   for (const r of report.rejected) console.log(`line ${r.line}: ${r.reason}`);
+  if (report.portraits) console.log(`${report.portraits} portraits stored as face templates`);
   if (report.portraitsIgnored)
     console.log(`${report.portraitsIgnored} portraits not stored (the face engine is not enabled)`);
   console.log(

@@ -12,14 +12,21 @@ export const serveCommand = async (args: string[]): Promise<void> => {
     fsync: { type: 'boolean' },
     'default-qps': { type: 'string' },
     'log-level': { type: 'string' },
+    'face-pack': { type: 'string' },
+    'face-calibration': { type: 'string' },
+    'fetch-allow': { type: 'string', multiple: true },
   });
+  // Flags left out stay undefined, so the schema's defaults apply (src/config.ts).
   const config = configFrom(values, {
-    port: number(values.port, 'port') ?? 8080,
-    host: values.host ?? '127.0.0.1',
-    demo: values.demo ?? false,
-    fsync: values.fsync ?? false,
-    defaultQps: number(values['default-qps'], 'default-qps') ?? 100,
-    logLevel: (values['log-level'] as 'info' | undefined) ?? 'info',
+    port: number(values.port, 'port'),
+    host: values.host,
+    demo: values.demo,
+    fsync: values.fsync,
+    defaultQps: number(values['default-qps'], 'default-qps'),
+    logLevel: values['log-level'] as 'info' | undefined,
+    facePack: values['face-pack'],
+    faceCalibration: values['face-calibration'],
+    fetchAllow: values['fetch-allow'],
   });
   const app = await buildApp(config);
   const address = await app.start();

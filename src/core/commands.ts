@@ -47,5 +47,46 @@ export interface VerifyPhone {
   carrier?: Carrier;
 }
 
-export type Command = VerifyIdentity | CheckAdult | VerifyBankCard | LookupBankCard | VerifyPhone;
+/** A photo as the caller gave it: inline (base64) or by URL (fetched by the safe fetcher). */
+export type ImageInput = { base64: string } | { url: string };
+
+/** A face photo against the authority's portrait of name + ID number. */
+export interface VerifyFace {
+  kind: 'face.verify';
+  name: string;
+  idNumber: string;
+  image: ImageInput;
+  /** Also hold the photo to passive liveness. */
+  liveness?: boolean;
+}
+
+/** Two photos of (supposedly) one person. */
+export interface CompareFaces {
+  kind: 'face.compare';
+  source: ImageInput;
+  target: ImageInput;
+}
+
+/** Passive liveness of one selfie. */
+export interface CheckLiveness {
+  kind: 'face.liveness';
+  image: ImageInput;
+}
+
+/** The faces in one photo, with their quality measurements. */
+export interface DetectFaces {
+  kind: 'face.detect';
+  image: ImageInput;
+}
+
+export type Command =
+  | VerifyIdentity
+  | CheckAdult
+  | VerifyBankCard
+  | LookupBankCard
+  | VerifyPhone
+  | VerifyFace
+  | CompareFaces
+  | CheckLiveness
+  | DetectFaces;
 export type CommandKind = Command['kind'];

@@ -6,9 +6,12 @@
  *   await core.execute({ kind: 'identity.verify', name: '张三', idNumber: '110105199003070017' });
  */
 import type { Authority } from '../authorities/authority.ts';
+import type { FaceEngine } from '../engines/face/index.ts';
 import { lookupBankCard, verifyBankCard } from './bankcard-check.ts';
 import type { CheckAdult, Command } from './commands.ts';
+import { checkLiveness, compareFaces, detectFaces, verifyFace } from './face-check.ts';
 import { adultFacts, checkAdult, verifyIdentity } from './identity-check.ts';
+import type { ImageSource } from './images.ts';
 import { checkPhone } from './inputs.ts';
 import { lookupFailure } from './lookups.ts';
 import type { Outcome } from './outcomes.ts';
@@ -19,6 +22,11 @@ export interface CoreDeps {
   /** Today's date in Asia/Shanghai, YYYY-MM-DD. */
   today(): string;
   adultAge: number;
+  /** Undefined when the server runs without the face engine: face commands then fail cleanly. */
+  faces?: FaceEngine;
+  images: ImageSource;
+  /** The FAR at or below which two faces are called the same person. */
+  matchFar: number;
 }
 
 export interface Core {
@@ -49,6 +57,14 @@ export const createCore = (deps: CoreDeps): Core => ({
         return lookupBankCard(command);
       case 'phone.verify':
         return verifyPhone(command, deps);
+      case 'face.verify':
+        return verifyFace(command, deps);
+      case 'face.compare':
+        return compareFaces(command, deps);
+      case 'face.liveness':
+        return checkLiveness(command, deps);
+      case 'face.detect':
+        return detectFaces(command, deps);
     }
   },
 });

@@ -23,6 +23,15 @@ export const OUTCOME_MESSAGES = {
   authority_unavailable: 'The authority source is unavailable.',
   authority_upgrading: 'The authority source is being upgraded.',
   attempt_limit: 'Too many attempts for this subject today.',
+  // Face and image outcomes.
+  no_portrait: 'The authority holds no usable portrait for this identity.',
+  no_face: 'No face was found in the photo.',
+  several_faces: 'The photo shows more than one face.',
+  poor_quality: 'The face in the photo is not good enough to compare.',
+  liveness_failed: 'The photo looks like a copy of a face, not a live person.',
+  image_invalid: 'The image cannot be decoded.',
+  image_too_large: 'The image is too large.',
+  image_unavailable: 'The image could not be downloaded from the given URL.',
   // Platform errors.
   unsigned: 'The request carries no signature.',
   malformed_signature: 'The signature is not in the required format.',
@@ -79,6 +88,7 @@ export type MismatchField =
   | 'name_and_id_number'
   | 'phone'
   | 'validity'
+  | 'face'
   | 'other';
 
 /** Why an ID number was refused (identity rules). */
@@ -95,6 +105,25 @@ export interface BankCardFacts {
   luhn: boolean;
 }
 
+/** Why a face photo cannot be compared (the engine's quality gates). */
+export type FaceQualityProblem =
+  | 'face_too_small'
+  | 'too_rotated'
+  | 'too_dark'
+  | 'too_bright'
+  | 'too_blurred';
+
+/** A comparison's cosine similarity and its calibrated false-accept rate. */
+export interface FaceScore {
+  cosine: number;
+  far: number;
+}
+
+export interface FaceDetection {
+  box: { x: number; y: number; width: number; height: number; score: number };
+  quality?: { sharpness: number; brightness: number; yaw: number; rollDeg: number };
+}
+
 /** Extra facts an outcome may carry, for dialects that report more than a code. */
 export interface OutcomeFacts {
   mismatch?: MismatchField;
@@ -107,6 +136,13 @@ export interface OutcomeFacts {
   parameter?: string;
   /** Seconds a rate-limited caller should wait. */
   retryAfter?: number;
+  /** Face comparison score (match / mismatch of a face, and for information elsewhere). */
+  face?: FaceScore;
+  quality?: FaceQualityProblem;
+  /** Passive liveness: P(live) and the threshold it was held to. */
+  liveness?: { score: number; threshold: number };
+  /** Faces found by a detection command, largest first. */
+  faces?: FaceDetection[];
 }
 
 export interface Outcome {

@@ -5,11 +5,14 @@ import { ABSENT, PERSONAS } from '../../src/authorities/sandbox/personas.ts';
 import type { Command } from '../../src/core/commands.ts';
 import { createCore } from '../../src/core/execute.ts';
 import { CARD_STATES } from '../../src/core/outcomes.ts';
+import { createSafeFetcher } from '../../src/security/safe-fetch.ts';
 
 const core = createCore({
   authority: createSandboxAuthority(),
   today: () => '2026-11-24',
   adultAge: 18,
+  images: { fetcher: createSafeFetcher(), maxImageBytes: 1024 },
+  matchFar: 1e-4,
 });
 const run = (command: Command) => core.execute(command);
 const zhang = PERSONAS[0]!.record;

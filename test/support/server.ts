@@ -52,6 +52,8 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiming-test-'));
   const config = parseConfig({
     logLevel: 'silent',
+    // The face engine takes a second and a few hundred MB to load: only suites that need it.
+    facePack: 'none',
     ...options.config,
     demo: options.demo ?? true,
     dataDir,

@@ -7,6 +7,7 @@
  */
 import type { PersonRecord } from '../authority.ts';
 import type { RegistryStore } from '../../store/store.ts';
+import { type PortraitOptions, type PortraitResult, templateOf } from './portraits.ts';
 import { checkRecord } from './record-check.ts';
 import { readRows } from './row-reader.ts';
 
@@ -18,7 +19,9 @@ export interface Rejected {
 export interface ImportReport {
   accepted: number;
   rejected: Rejected[];
-  /** Rows that named a portrait: stored by the face engine, not by this import. */
+  /** Portraits turned into face templates. */
+  portraits: number;
+  /** Rows that named a portrait while the import ran without the face engine. */
   portraitsIgnored: number;
 }
 
@@ -26,14 +29,40 @@ export interface ImportOptions {
   today: string;
   batchSize?: number;
   onProgress?(rowsRead: number): void;
+  /** Absent: portraits are counted as ignored. */
+  portraits?: PortraitOptions;
 }
 
 interface Batch {
   records: PersonRecord[];
   lines: number[];
+  /** Portrait templates being computed, by index into `records`. */
+  pending: Map<number, Promise<PortraitResult>>;
 }
 
+/** Photos are held in memory until their batch is written: keep that bounded. */
+const MAX_PENDING_PORTRAITS = 64;
+
+/** Attaches finished templates; rows whose portrait is unusable are rejected, not imported. */
+const settlePortraits = async (batch: Batch, report: ImportReport) => {
+  const refused = new Set<number>();
+  for (const [index, pending] of batch.pending) {
+    const result = await pending;
+    if (result.ok) {
+      batch.records[index]!.portrait = result.portrait;
+      report.portraits += 1;
+    } else {
+      refused.add(index);
+      report.rejected.push({ line: batch.lines[index]!, reason: result.reason });
+    }
+  }
+  batch.pending.clear();
+  batch.records = batch.records.filter((_, i) => !refused.has(i));
+  batch.lines = batch.lines.filter((_, i) => !refused.has(i));
+};
+
 const flush = async (batch: Batch, registry: RegistryStore, report: ImportReport) => {
+  await settlePortraits(batch, report);
   if (batch.records.length === 0) return;
   const result = await registry.importBatch(batch.records);
   report.accepted += result.inserted;
@@ -52,8 +81,8 @@ export const importRegistry = async (
   registry: RegistryStore,
   options: ImportOptions,
 ): Promise<ImportReport> => {
-  const report: ImportReport = { accepted: 0, rejected: [], portraitsIgnored: 0 };
-  const batch: Batch = { records: [], lines: [] };
+  const report: ImportReport = { accepted: 0, rejected: [], portraits: 0, portraitsIgnored: 0 };
+  const batch: Batch = { records: [], lines: [], pending: new Map() };
   let rowsRead = 0;
   for await (const row of readRows(path)) {
     rowsRead += 1;
@@ -62,11 +91,13 @@ export const importRegistry = async (
       : { ok: false as const, reason: row.problem! };
     if (!checked.ok) report.rejected.push({ line: row.line, reason: checked.reason });
     else {
-      if (row.raw?.portrait) report.portraitsIgnored += 1;
+      const portrait = row.raw?.portrait;
+      if (portrait && options.portraits) batch.pending.set(batch.records.length, templateOf(portrait, options.portraits));
+      else if (portrait) report.portraitsIgnored += 1;
       batch.records.push(checked.record);
       batch.lines.push(row.line);
     }
-    if (batch.records.length >= (options.batchSize ?? 5000)) {
+    if (batch.records.length >= (options.batchSize ?? 5000) || batch.pending.size >= MAX_PENDING_PORTRAITS) {
       await flush(batch, registry, report);
       options.onProgress?.(rowsRead);
     }

@@ -1,6 +1,10 @@
 /**
  * The sandbox's synthetic personas (demo mode). Every number is made up but valid (GB 11643
  * check character, Luhn), so that each documented result code is reachable on purpose.
+ * The sandbox ships no face photos: a persona's portrait is a documented verdict instead
+ * (same person, different person, undecided, unusable) that the comparison reports for any
+ * selfie that passes the real engine's checks (one clear face, good quality, liveness).
+ * 王芳 has no portrait at all.
  * `docs/sandbox.md` lists which inputs produce which code; a test walks that table.
  */
 import { CARD_STATES } from '../../core/outcomes.ts';
@@ -46,7 +50,7 @@ const stateCards = (phone: string): BankCardRecord[] =>
 
 export const PERSONAS: readonly Persona[] = [
   {
-    role: 'consistent identity, phone (China Mobile) and cards in every state',
+    role: 'consistent identity, phone (China Mobile), cards in every state; portrait: same person',
     record: {
       name: '张三',
       idNumber: '110105199003070017',
@@ -56,35 +60,44 @@ export const PERSONAS: readonly Persona[] = [
         ...stateCards('13800138000'),
       ],
       idCard: { authority: '北京市公安局朝阳分局', validFrom: '2015-03-01', validTo: '2035-03-01' },
+      portrait: { sandbox: 'same_person' },
     },
   },
   {
-    role: 'long-term ID card, China Mobile phone, CCB card',
+    role: 'long-term ID card, China Mobile phone, CCB card; portrait: a different person',
     record: {
       name: '李娜',
       idNumber: '110102198506120027',
       phone: '13900139000',
       bankCards: [{ number: '6217000000000000004', phone: '13900139000', state: 'normal' }],
       idCard: { authority: '北京市公安局西城分局', validFrom: '2010-06-01', validTo: '长期' },
+      portrait: { sandbox: 'different_person' },
     },
   },
   {
-    role: 'name with a middle dot, China Unicom phone',
+    role: 'name with a middle dot, China Unicom phone; portrait: undecided similarity',
     record: {
       name: '阿依古丽·买买提',
       idNumber: '310104199208150038',
       phone: '18600186000',
       bankCards: [],
       idCard: { authority: '上海市公安局徐汇分局', validFrom: '2012-08-15', validTo: '2032-08-15' },
+      portrait: { sandbox: 'undecided' },
     },
   },
   {
-    role: 'China Telecom phone',
+    role: 'China Telecom phone; no portrait',
     record: { name: '王芳', idNumber: '440305198811200046', phone: '18900189000', bankCards: [] },
   },
   {
-    role: 'minor (born 2015-06-01)',
-    record: { name: '刘小宝', idNumber: '110101201506010053', phone: '15000150000', bankCards: [] },
+    role: 'minor (born 2015-06-01); portrait unusable',
+    record: {
+      name: '刘小宝',
+      idNumber: '110101201506010053',
+      phone: '15000150000',
+      bankCards: [],
+      portrait: { sandbox: 'unusable' },
+    },
   },
   {
     role: 'Hong Kong resident permit holder',

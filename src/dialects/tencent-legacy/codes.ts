@@ -86,10 +86,18 @@ export const CODE_TABLE: Record<OutcomeCode, CodeRule> = {
   unsupported_version: 3,
   service_unavailable: 107,
   internal: 213,
-  // No phone, validity or number range exists on these routes: reaching one is our bug.
+  // No phone, validity, number range or photo exists on these routes: reaching one is our bug.
   invalid_phone: 213,
   invalid_validity: 213,
   unsupported_number_range: 213,
+  no_portrait: 213,
+  no_face: 213,
+  several_faces: 213,
+  poor_quality: 213,
+  liveness_failed: 213,
+  image_invalid: 213,
+  image_too_large: 213,
+  image_unavailable: 213,
 };
 
 /** The documented code for an outcome. */
