@@ -4,8 +4,10 @@ import { UsageError } from './options.ts';
 
 const USAGE = `usage: shiming <command>
   serve [--port 8080] [--host 127.0.0.1] [--data-dir ./shiming-data] [--demo] [--fsync]
+        [--face-pack standard|clean|none|PATH] [--face-calibration FILE] [--fetch-allow CIDR]…
   apps create --name NAME [--qps N] [--quota N] [--json] | apps list | apps disable APPID
-  registry import FILE | registry add … | registry count
+  registry import FILE [--face-pack P] [--keep-portraits] | registry add … | registry count
+  calibrate DIR [--face-pack P] [--out FILE]
 every command takes --data-dir DIR (and --database URL, --redis URL for the scaled-out mode)`;
 
 /** Loaded on demand: a one-shot command does not pay for the server's modules. */
@@ -13,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   serve: async () => (await import('./serve.ts')).serveCommand,
   apps: async () => (await import('./apps.ts')).appsCommand,
   registry: async () => (await import('./registry.ts')).registryCommand,
+  calibrate: async () => (await import('./calibrate.ts')).calibrateCommand,
 };
 
 export const main = async (argv: string[]): Promise<number> => {
