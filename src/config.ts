@@ -18,6 +18,11 @@ const schema = z
       .string()
       .optional()
       .describe('postgres://… to use PostgreSQL instead of the embedded SQLite.'),
+    databaseSchema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('shiming')
+      .describe('PostgreSQL schema holding shiming’s tables.'),
     redis: z.string().optional().describe('redis://… for state shared by many processes.'),
     demo: z.boolean().default(false).describe('Load the sandbox personas and the demo app.'),
     dataKey: z
@@ -53,7 +58,10 @@ const schema = z
       .describe('False-accept rate at or below which two faces are the same person.'),
     fetchAllow: z
       .array(z.string())
-      .refine((cidrs) => validateCidrs(cidrs).length === 0, 'each entry must be a CIDR, e.g. 127.0.0.1/32')
+      .refine(
+        (cidrs) => validateCidrs(cidrs).length === 0,
+        'each entry must be a CIDR, e.g. 127.0.0.1/32',
+      )
       .default([])
       .describe('CIDRs image URLs may point into although private or loopback, e.g. 10.0.0.0/8.'),
     fsync: z

@@ -6,6 +6,7 @@ import { openSqliteStore } from './sqlite/index.ts';
 import type { Store } from './store.ts';
 
 export const openStore = async (config: Config, pii: PiiCipher): Promise<Store> => {
-  if (config.database) return openPostgresStore({ url: config.database }, pii);
+  if (config.database)
+    return openPostgresStore({ url: config.database, schema: config.databaseSchema }, pii);
   return openSqliteStore({ dataDir: config.dataDir, fsync: config.fsync }, pii);
 };
