@@ -20,5 +20,9 @@ export const calibrateCommand = async (args: string[]): Promise<void> => {
   const out = values.out ?? `calibration-${pack}.json`;
   writeFileSync(out, `${JSON.stringify(table, null, 2)}\n`);
   console.log(`calibration for ${pack} written to ${out}; serve with --face-calibration ${out}`);
-  for (const [far, cosine] of Object.entries(table.thresholds)) console.log(`  FAR ${far}: cosine ≥ ${cosine.toFixed(3)}`);
+  for (const [far, cosine] of Object.entries(table.thresholds)) {
+    console.log(
+      `  FAR ${far}: ${cosine === null ? 'not reached' : `cosine ≥ ${cosine.toFixed(3)}`}`,
+    );
+  }
 };

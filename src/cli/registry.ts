@@ -37,7 +37,11 @@ const importFile = async (args: string[]) => {
   const portraits =
     config.facePack === 'none'
       ? undefined
-      : { engine: engine.get, keep: values['keep-portraits'] ?? false, baseDir: dirname(resolve(path)) };
+      : {
+          engine: engine.get,
+          keep: values['keep-portraits'] ?? false,
+          baseDir: dirname(resolve(path)),
+        };
   const report = await withStore(config, (store) =>
     importRegistry(path, store.registry, {
       today: shanghaiToday(),

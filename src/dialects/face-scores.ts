@@ -7,10 +7,7 @@
  * @example
  *   toScale(1e-4, 'alibaba'); // 90
  */
-import { FAR_FLOOR } from '../engines/face/index.ts';
-
-const lerp = (x: number, x0: number, x1: number, y0: number, y1: number) =>
-  x1 === x0 ? y1 : y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+import { FAR_FLOOR, lerp } from '../engines/face/index.ts';
 
 /**
  * Dialect score scales as (FAR, score) anchors. `documented` anchors come from the vendors'

@@ -174,7 +174,7 @@ const send = async (probe: Probe) => {
   const res = await fetch(`${server.url}${probe.path}`, {
     method: probe.method,
     headers: Object.fromEntries(Object.entries(probe.headers).filter(([, v]) => v !== '')),
-    body: probe.method === 'GET' ? undefined : probe.body,
+    body: probe.method === 'GET' ? undefined : (probe.body as BodyInit | undefined),
   });
   return {
     status: res.status,
