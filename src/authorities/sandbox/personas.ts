@@ -126,7 +126,12 @@ export const PERSONAS: readonly Persona[] = [
   {
     role: 'authority being upgraded',
     behaviour: 'upgrading',
-    record: { name: '赵升', idNumber: '510107199505050072', phone: '13600136000', bankCards: [] },
+    record: {
+      name: '赵升',
+      idNumber: '510107199505050072',
+      phone: '13600136000',
+      bankCards: [{ number: '6222021000000000231', phone: '13600136000', state: 'normal' }],
+    },
   },
   {
     role: 'daily attempt limit reached',

@@ -1,40 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ABSENT } from '../../../src/authorities/sandbox/personas.ts';
+import { LEGACY_ROWS } from '../../sandbox/cases/tencent-legacy.ts';
 import { sign } from './sign.ts';
 import {
   assertEnvelope,
   authFor,
-  BUSY,
   DEMO_APP,
   demo,
   id,
-  LIMIT,
   postForm,
   postJson,
   send,
-  UPGRADING,
   useWireServer,
   ZHANG,
 } from './wire-client.ts';
 
 useWireServer();
 
+/**
+ * The shared sandbox table's rows of a route (test/sandbox/cases/tencent-legacy.ts, rendered as
+ * docs/sandbox.md) that need no platform trigger, sent as signed JSON by the demo app.
+ */
+const tableRows = (route: string) =>
+  LEGACY_ROWS.filter(
+    (row) => row.action === route && row.trigger === undefined && row.unreachable === undefined,
+  );
+
 describe('tencent-legacy wire: /auth/idcard with sandbox personas', () => {
-  const cases: Array<[string, Record<string, string>, number]> = [
-    ['match', id(ZHANG.name, ZHANG.idNumber), 0],
-    ['name-mismatch', id('李四', ZHANG.idNumber), -5803],
-    ['not-found', id('张三', ABSENT.idNumber), -5804],
-    ['bad-check-digit', id('张三', `${ZHANG.idNumber.slice(0, 17)}8`), -5804],
-    ['bad-birth-date', id('张三', '110105199013070015'), -5804],
-    ['id-format', id('张三', '12345'), -5806],
-    ['name-format', id('张三1', ZHANG.idNumber), -5806],
-    ['authority-busy', id(BUSY.name, BUSY.idNumber), -5807],
-    ['authority-upgrading', id(UPGRADING.name, UPGRADING.idNumber), 108],
-    ['attempt-limit', id(LIMIT.name, LIMIT.idNumber), -5807],
-  ];
-  for (const [name, fields, code] of cases) {
-    test(`case=json-${name}`, async () => assertEnvelope(await demo('/auth/idcard', fields), code));
+  for (const row of tableRows('/auth/idcard')) {
+    test(`case=json-${row.description}`, async () =>
+      assertEnvelope(await demo(row.action, row.inputs), row.expect.code));
   }
   test('case=multipart-match', async () => {
     const fields = { appid: DEMO_APP.appId, bucket: 'test', ...id(ZHANG.name, ZHANG.idNumber) };
@@ -59,20 +54,9 @@ describe('tencent-legacy wire: /auth/idbankcard with sandbox personas', () => {
     bankcard_number,
   });
   const normal = ZHANG.bankCards.find((c) => c.state === 'normal')!.number;
-  const cases: Array<[string, Record<string, string>, number]> = [
-    ['match', card(ZHANG.name, ZHANG.idNumber, normal), 0],
-    ['name-mismatch', card('李四', ZHANG.idNumber, normal), -5803],
-    ['id-mismatch', card(ZHANG.name, BUSY.idNumber, normal), -5803],
-    ['card-not-found', card(ZHANG.name, ZHANG.idNumber, ABSENT.bankCard), -5804],
-    ['card-luhn-unknown', card(ZHANG.name, ZHANG.idNumber, '6222021000000000001'), -5804],
-    ['card-format', card(ZHANG.name, ZHANG.idNumber, '6222-0210'), -5806],
-    ['id-format', card(ZHANG.name, '123', normal), -5806],
-    ['authority-busy', card(BUSY.name, BUSY.idNumber, BUSY.bankCards[0]!.number), -5807],
-    ['attempt-limit', card(LIMIT.name, LIMIT.idNumber, LIMIT.bankCards[0]!.number), -5807],
-  ];
-  for (const [name, fields, code] of cases) {
-    test(`case=json-${name}`, async () =>
-      assertEnvelope(await demo('/auth/idbankcard', fields), code));
+  for (const row of tableRows('/auth/idbankcard')) {
+    test(`case=json-${row.description}`, async () =>
+      assertEnvelope(await demo(row.action, row.inputs), row.expect.code));
   }
   test('case=multipart-match', async () => {
     const fields = { appid: DEMO_APP.appId, ...card(ZHANG.name, ZHANG.idNumber, normal) };
