@@ -3,6 +3,15 @@ import type { Dialect } from '../http/dialect.ts';
 import { aliyunCloudauth } from './aliyun-cloudauth/index.ts';
 import { tencentFaceid } from './tencent-faceid/index.ts';
 import { tencentLegacy } from './tencent-legacy/index.ts';
+import { tencentMarket } from './tencent-market/index.ts';
 
-/** Alibaba before Tencent: the Tencent dialect also answers `/` requests nobody else claims. */
-export const DIALECTS: readonly Dialect[] = [tencentLegacy, aliyunCloudauth, tencentFaceid] as Dialect[];
+/**
+ * The Cloud Market gateway claims by path (`/release/…`) alone, so it goes first. Alibaba
+ * before Tencent: the Tencent dialect also answers `/` requests nobody else claims.
+ */
+export const DIALECTS: readonly Dialect[] = [
+  tencentMarket,
+  tencentLegacy,
+  aliyunCloudauth,
+  tencentFaceid,
+] as Dialect[];
