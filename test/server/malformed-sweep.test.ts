@@ -20,7 +20,7 @@ const prng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-type Family = 'tencent' | 'aliyun' | 'legacy';
+type Family = 'tencent' | 'aliyun' | 'legacy' | 'market';
 interface Probe {
   family: Family;
   method: string;
@@ -170,6 +170,28 @@ const legacyProbe = (r: () => number): Probe => ({
   ]),
 });
 
+const marketProbe = (r: () => number): Probe => ({
+  family: 'market',
+  method: pick(r, ['POST', 'POST', 'GET', 'PUT']),
+  path: pick(r, ['/release/face_id_card/post', '/release/nope']),
+  headers: {
+    'content-type': pick(r, CONTENT_TYPES),
+    'x-date': pick(r, [new Date().toUTCString(), 'Mon, 01 Jan 2001 00:00:00 GMT', 'yesterday', '']),
+    'x-source': pick(r, ['market', '']),
+    authorization: pick(r, [
+      '',
+      'hmac',
+      `hmac id="${DEMO_APP.secretId}", algorithm="hmac-sha1", headers="x-date x-source", signature="AAAA"`,
+      'hmac id="nobody", algorithm="md5", headers="x-date", signature="x"',
+      'hmac id="x", algorithm="hmac-sha1", headers="x-date x-source"',
+    ]),
+  },
+  body: pick(r, [
+    ...bodies(r),
+    `idcard=${pick(r, VALUES)}&name=${pick(r, VALUES)}&image=${pick(r, ['', 'zz', '%%'])}`,
+  ]),
+});
+
 const send = async (probe: Probe) => {
   const res = await fetch(`${server.url}${probe.path}`, {
     method: probe.method,
@@ -206,14 +228,24 @@ const wellFormed: Record<Family, (a: { status: number; type: string; text: strin
       typeof body.message === 'string'
     );
   },
+  /** The API gateway answers 401/403/429 `{message}`; the vendor answers 200 `{code,msg,success,data}`. */
+  market: (a) => {
+    const body = JSON.parse(a.text);
+    if (a.status !== 200)
+      return [401, 403, 429].includes(a.status) && typeof body.message === 'string';
+    // A comparison that could not run still answers code 200 with its `incorrect` code (seed 002).
+    if (body.code === 200)
+      return Number.isInteger(body.data?.incorrect) && body.data.incorrect !== 100;
+    return Number.isInteger(body.code) && body.success === false && typeof body.msg === 'string';
+  },
 };
 
-test('case=1,200 malformed requests all get a well-formed dialect error', async () => {
+test('case=1,200 malformed requests (300 per dialect) all get a well-formed dialect error', async () => {
   const random = prng(20261124);
-  const makers = [tencentProbe, aliyunProbe, legacyProbe];
+  const makers = [tencentProbe, aliyunProbe, legacyProbe, marketProbe];
   const failures: string[] = [];
   for (let i = 0; i < 1200; i += 8) {
-    const probes = Array.from({ length: 8 }, (_, j) => makers[(i + j) % 3]!(random));
+    const probes = Array.from({ length: 8 }, (_, j) => makers[(i + j) % makers.length]!(random));
     const answers = await Promise.all(probes.map(send));
     answers.forEach((answer, j) => {
       const probe = probes[j]!;
