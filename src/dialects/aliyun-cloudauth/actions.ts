@@ -10,8 +10,22 @@
 
 export const API_VERSION = '2019-03-07';
 
-/** How an action's ResultObject looks (spec §5.3). */
-export type Family = 'id2' | 'bank' | 'mobileSimple' | 'mobileDetail';
+/**
+ * How an action's answer looks: the information checks' ResultObject with BizCode (§5.3), the
+ * face flow's ResultObject with Passed/SubCode (§4.3, §5.2: `faceFlow`), or the legacy
+ * `Code`/`Success`/`Data` shape with gateway errors (§5.1, §9.1: `compare`, `detect`).
+ */
+export type Family =
+  | 'id2'
+  | 'bank'
+  | 'mobileSimple'
+  | 'mobileDetail'
+  | 'compare'
+  | 'detect'
+  | 'faceFlow';
+
+/** The face families (face-codes.ts has their table). */
+export const FACE_FAMILIES: ReadonlySet<Family> = new Set(['compare', 'detect', 'faceFlow']);
 
 export interface ServedAction {
   family: Family;
@@ -19,6 +33,8 @@ export interface ServedAction {
   period?: boolean;
   /** The …StandardVerify mobile variants also cover China Broadnet (IspName CBCC, §4.2). */
   standard?: boolean;
+  /** LivenessFaceVerify: the face flow without a name and ID number (liveness only). */
+  liveness?: boolean;
 }
 
 export const SERVED: ReadonlyMap<string, ServedAction> = new Map([
@@ -30,6 +46,10 @@ export const SERVED: ReadonlyMap<string, ServedAction> = new Map([
   ['Mobile3MetaDetailVerify', { family: 'mobileDetail' }],
   ['Mobile3MetaSimpleStandardVerify', { family: 'mobileSimple', standard: true }],
   ['Mobile3MetaDetailStandardVerify', { family: 'mobileDetail', standard: true }],
+  ['CompareFaces', { family: 'compare' }],
+  ['DetectFaceAttributes', { family: 'detect' }],
+  ['ContrastFaceVerify', { family: 'faceFlow' }],
+  ['LivenessFaceVerify', { family: 'faceFlow', liveness: true }],
 ] satisfies [string, ServedAction][]);
 
 /** All 100 actions of 2019-03-07 (Go SDK HEAD ∪ metadata, spec §3). */

@@ -1,39 +1,25 @@
 /**
- * THE outcome → Cloudauth code table. Three shapes (spec aliyun.md §0.4–5, §4.2–4.3, §10):
- * - `result`: HTTP 200, Code "200", ResultObject.BizCode (+ SubCode where the action has one);
- * - `business`: HTTP 200 with an information-verification Code ≠ "200" (§4.3), which pop-core
- *   throws as `<Code>Error` and Tea SDKs return as data (§9.4);
- * - `gateway`: HTTP 4xx/5xx with the RPC error envelope and Alibaba's fixed message (§10).
+ * THE outcome → Cloudauth code table (spec aliyun.md §0.4–5, §4.2–4.3, §10). The shapes are
+ * wire-codes.ts's; this file holds the information checks' and the platform's rules, and
+ * `codeFor` hands the face actions to face-codes.ts first (their answers differ in shape).
  *
  * @example
  *   codeFor(outcome('card_refused', { cardState: 'lost' }), view) // → result BizCode '2' SubCode '210'
  */
-import type {
-  CardState,
-  MismatchField,
-  Outcome,
-  OutcomeCode,
-  OutcomeFacts,
-} from '../../core/outcomes.ts';
-import type { Family } from './actions.ts';
+import type { CardState, MismatchField, Outcome, OutcomeCode } from '../../core/outcomes.ts';
+import { faceCodeFor } from './face-codes.ts';
+import {
+  type BusinessCode,
+  business,
+  type CodeView,
+  gateway,
+  INTERNAL_ERROR,
+  result,
+  type WireCode,
+} from './wire-codes.ts';
 
-export type BizCode = '1' | '2' | '3';
-export type BusinessCode = '400' | '401' | '402' | '403' | '405' | '412';
-
-export type WireCode =
-  | { kind: 'result'; bizCode: BizCode; subCode: string }
-  | { kind: 'business'; code: BusinessCode; parameter?: string }
-  | { kind: 'gateway'; status: number; code: string; message: string };
-
-export interface CodeView {
-  /** The served action's family, once parsing succeeded. */
-  family?: Family;
-  /** …StandardVerify mobile actions (they also cover China Broadnet). */
-  standard?: boolean;
-  /** The Cloudauth action the request named when shiming does not serve it yet. */
-  notServedYet?: string;
-  facts: OutcomeFacts;
-}
+export type { BizCode, BusinessCode, CodeView, WireCode } from './wire-codes.ts';
+export { INTERNAL_ERROR };
 
 /** Information-verification Code messages, as Alibaba's return-code tables print them (§4.3). */
 export const BUSINESS_MESSAGES: Record<BusinessCode, string> = {
@@ -43,6 +29,9 @@ export const BUSINESS_MESSAGES: Record<BusinessCode, string> = {
   '403': '异常重复调用',
   '405': '号段不支持',
   '412': '欠费中',
+  // Face-flow Codes (§4.3 "Top-level Code").
+  '417': '无法使用刷脸服务',
+  '418': '刷脸失败次数过多',
 };
 
 /** BankMetaVerify SubCodes by card state, in the order of the official SubCode list (§4.2). */
@@ -76,21 +65,8 @@ export const PHONE_MISMATCH_SUBCODES: Record<MismatchField, string> = {
   other: '204',
   phone: '204',
   validity: '204',
+  face: '204',
 };
-
-const result = (bizCode: BizCode, subCode: string): WireCode => ({
-  kind: 'result',
-  bizCode,
-  subCode,
-});
-const business = (code: BusinessCode, parameter?: string): WireCode =>
-  parameter ? { kind: 'business', code, parameter } : { kind: 'business', code };
-const gateway = (status: number, code: string, message: string): WireCode => ({
-  kind: 'gateway',
-  status,
-  code,
-  message,
-});
 
 const missingParameter = (name: string) =>
   gateway(
@@ -101,11 +77,6 @@ const missingParameter = (name: string) =>
 const invalidParameter = (name: string, status = 400) =>
   gateway(status, 'InvalidParameter', `The specified parameter "${name}" is not valid.`);
 
-export const INTERNAL_ERROR = gateway(
-  500,
-  'InternalError',
-  'The request processing has failed due to some unknown error, exception or failure.',
-);
 const INCOMPLETE_SIGNATURE = gateway(
   400,
   'IncompleteSignature',
@@ -146,6 +117,16 @@ export const CODES: Record<OutcomeCode, (v: CodeView) => WireCode> = {
   authority_upgrading: () => business('402'),
   // The bank list has its own "attempt limit exceeded" (306); elsewhere 403 异常重复调用.
   attempt_limit: (v) => (v.family === 'bank' ? result('3', '306') : business('403')),
+  // Face outcomes belong to the face actions (face-codes.ts); no information check produces
+  // them, and before parsing there is no photo.
+  no_portrait: () => INTERNAL_ERROR,
+  no_face: () => INTERNAL_ERROR,
+  several_faces: () => INTERNAL_ERROR,
+  poor_quality: () => INTERNAL_ERROR,
+  liveness_failed: () => INTERNAL_ERROR,
+  image_invalid: () => INTERNAL_ERROR,
+  image_too_large: () => INTERNAL_ERROR,
+  image_unavailable: () => INTERNAL_ERROR,
   unsigned: () => INCOMPLETE_SIGNATURE,
   malformed_signature: () => INCOMPLETE_SIGNATURE,
   bad_signature: () =>
@@ -216,6 +197,8 @@ const outsideCarriers = (o: Outcome, v: CodeView): boolean =>
 /** The wire code for an outcome; result/business codes need a served action, else InternalError. */
 export const codeFor = (o: Outcome, v: CodeView): WireCode => {
   if (outsideCarriers(o, v)) return business('405', 'Mobile');
+  const face = faceCodeFor(o, v, CODES[o.code]);
+  if (face) return face;
   const code = CODES[o.code](v);
   return code.kind !== 'gateway' && !v.family ? INTERNAL_ERROR : code;
 };

@@ -1,5 +1,6 @@
 /**
- * Wire → core command for the served information-verification actions (spec aliyun.md §5.3).
+ * Wire → core command for the served information-verification actions (spec aliyun.md §5.3);
+ * the face actions are face-map.ts's.
  * A required business parameter that is absent or empty is refused as `missing_parameter`
  * (rendered as Code "400", 参数不能为空); an unusable value as `invalid_parameter` (Code "401").
  * Values go to the core raw: validating names, ID numbers, cards and phones is the core's job.
@@ -16,6 +17,7 @@ import type { Command } from '../../core/commands.ts';
 import { outcome } from '../../core/outcomes.ts';
 import { type Refusal, refuse } from '../../http/dialect.ts';
 import type { Family } from './actions.ts';
+import { faceCommand } from './face-map.ts';
 import type { CloudauthRequest } from './framing.ts';
 
 type Params = ReadonlyMap<string, string>;
@@ -95,18 +97,28 @@ const phone = (params: Params): Command | Refusal => {
   return { kind: 'phone.verify', name: f.UserName!, idNumber: f.IdentifyNum!, phone: f.Mobile! };
 };
 
+/** ParamType belongs to the information checks (see the module comment). */
+const plain =
+  (build: (params: Params, parsed: CloudauthRequest) => Command | Refusal) =>
+  (params: Params, parsed: CloudauthRequest): Command | Refusal => {
+    const paramType = params.get('ParamType');
+    if (paramType !== undefined && paramType !== '' && paramType !== 'normal') {
+      return invalid('ParamType');
+    }
+    return build(params, parsed);
+  };
+
 const BUILD: Record<Family, (params: Params, parsed: CloudauthRequest) => Command | Refusal> = {
-  id2: (params, parsed) => identity(params, parsed.served.period === true),
-  bank: bankCard,
-  mobileSimple: phone,
-  mobileDetail: phone,
+  id2: plain((params, parsed) => identity(params, parsed.served.period === true)),
+  bank: plain(bankCard),
+  mobileSimple: plain(phone),
+  mobileDetail: plain(phone),
+  compare: (params) => faceCommand('compare', params),
+  detect: (params) => faceCommand('detect', params),
+  faceFlow: (params, parsed) =>
+    faceCommand(parsed.served.liveness ? 'liveness' : 'contrast', params),
 };
 
-/** Dialect step 3 (see the module comment). */
-export const toCommand = (parsed: CloudauthRequest): Command | Refusal => {
-  const paramType = parsed.params.get('ParamType');
-  if (paramType !== undefined && paramType !== '' && paramType !== 'normal') {
-    return invalid('ParamType');
-  }
-  return BUILD[parsed.served.family](parsed.params, parsed);
-};
+/** Dialect step 3 (see the module comment; the face actions are face-map.ts's). */
+export const toCommand = (parsed: CloudauthRequest): Command | Refusal =>
+  BUILD[parsed.served.family](parsed.params, parsed);

@@ -10,6 +10,7 @@
  *   errorFor(outcome('bad_signature'), 'IdCardVerification').code // → 'AuthFailure.SignatureFailure'
  */
 import type { Outcome, OutcomeCode } from '../../core/outcomes.ts';
+import { IMAGE_RECOGNITION_V1, IMAGE_RECOGNITION_V2 } from './face-results.ts';
 import type { Params } from './params.ts';
 import {
   BANK_CARD_2E,
@@ -65,6 +66,35 @@ export const ERRORS: Record<OutcomeCode, ErrorRule> = {
   authority_unavailable: INTERNAL,
   authority_upgrading: INTERNAL,
   attempt_limit: INTERNAL,
+  // Face outcomes are Results of the photo actions (face-results.ts); as Errors they keep the
+  // FailedOperation code the FaceID list gives them (§3.3).
+  no_portrait: error(
+    'FailedOperation.IdPhotoNoExist',
+    'The authority holds no portrait for this identity.',
+  ),
+  no_face: error(
+    'FailedOperation.LifePhotoDetectNoFaces',
+    'No complete face was found in the photo.',
+  ),
+  several_faces: error(
+    'FailedOperation.LifePhotoDetectFaces',
+    'The photo shows more than one face.',
+  ),
+  poor_quality: error(
+    'FailedOperation.LifePhotoPoorQuality',
+    'The face in the photo is not good enough to compare.',
+  ),
+  liveness_failed: error(
+    'FailedOperation.LifePhotoDetectFake',
+    'The photo failed the liveness check.',
+  ),
+  image_invalid: error('FailedOperation.ImageDecodeFailed', 'The image cannot be decoded.'),
+  // ImageBase64 over 3 MB is refused before anything runs: a request-validation Error (§1.2).
+  image_too_large: error(
+    'FailedOperation.ImageSizeTooLarge',
+    'The image is too large (ImageBase64 must stay within 3 MB).',
+  ),
+  image_unavailable: error('FailedOperation.DownLoadError', 'The image could not be downloaded.'),
   unsigned: error(
     'AuthFailure.InvalidAuthorization',
     'The request carries no Authorization header.',
@@ -108,8 +138,11 @@ export const ERRORS: Record<OutcomeCode, ErrorRule> = {
     o.facts?.parameter
       ? error('InvalidParameter', naming(o, 'Incorrect parameter type or format'))
       : error('InvalidParameter', 'The request could not be parsed.'),
+  // A missing photo has its own FaceID code (§3.3); other fields the common one.
   missing_parameter: (o) =>
-    error('MissingParameter', naming(o, 'The request is missing a required parameter')),
+    o.facts?.parameter === 'ImageBase64'
+      ? error('FailedOperation.EmptyImageError', 'The image is empty: ImageBase64 is required.')
+      : error('MissingParameter', naming(o, 'The request is missing a required parameter')),
   invalid_parameter: (o) =>
     ENCRYPTION_PARAMETERS.has(o.facts?.parameter ?? '')
       ? error(
@@ -150,6 +183,8 @@ export const RESULTS: Record<ServedAction, ResultTable> = {
   PhoneVerificationCTCC: PHONE_CARRIER,
   PhoneVerificationCUCC: PHONE_CARRIER,
   MinorsVerification: MINORS,
+  ImageRecognition: IMAGE_RECOGNITION_V1,
+  ImageRecognitionV2: IMAGE_RECOGNITION_V2,
 };
 
 const tableCode = (table: ResultTable, o: Outcome): string | undefined => {

@@ -120,6 +120,45 @@ const minors = (params: Params): Step<Command> => {
   }));
 };
 
+/** "Base64编码后的图片数据大小不超过3M" (SDK typings): counted on the base64 text. */
+export const MAX_IMAGE_BASE64 = 3 * 1024 * 1024;
+
+// Checked on the wire before anything runs, so these are request-validation Errors (§1.2):
+// absent or empty → FailedOperation.EmptyImageError, too long → ImageSizeTooLarge.
+const imageBase64 = (params: Params): Step<string> => {
+  const value = read(params, 'ImageBase64');
+  if (value === undefined || value === null || value === '') {
+    return fail('missing_parameter', 'ImageBase64');
+  }
+  if (typeof value !== 'string') return fail('malformed_request', 'ImageBase64');
+  return value.length > MAX_IMAGE_BASE64 ? refuse(outcome('image_too_large')) : value;
+};
+
+/** An optional string field: absent, or a string of at most `max` characters. */
+const optionalText = (params: Params, name: string, max = Infinity): Step<void> => {
+  const value = read(params, name);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return fail('malformed_request', name);
+  return value.length > max ? fail('invalid_parameter', name) : undefined;
+};
+
+/**
+ * ImageRecognition / ImageRecognitionV2: the photo against the authority portrait. `Optional`
+ * is unused ("本接口不需要传递此参数"); V2's `Extra` ([1,10] characters) is echoed by render.
+ * Neither action has a liveness parameter: the photo is compared, not held to liveness.
+ */
+const imageRecognition = (params: Params, v2: boolean): Step<Command> => {
+  const fields = texts(params, NAME_ID);
+  if (isRefusal(fields)) return fields;
+  const image = imageBase64(params);
+  if (isRefusal(image)) return image;
+  const optional = optionalText(params, 'Optional');
+  if (isRefusal(optional)) return optional;
+  const extra = v2 ? optionalText(params, 'Extra', 10) : undefined;
+  if (isRefusal(extra)) return extra;
+  return { kind: 'face.verify', ...fields, image: { base64: image }, liveness: false };
+};
+
 const COMMANDS: Record<ServedAction, (params: Params) => Step<Command>> = {
   IdCardVerification: (p) => map(texts(p, NAME_ID), (f) => ({ kind: 'identity.verify', ...f })),
   CheckIdNameDate: (p) =>
@@ -161,6 +200,8 @@ const COMMANDS: Record<ServedAction, (params: Params) => Step<Command>> = {
   PhoneVerificationCTCC: (p) => phone(p, 'CTCC'),
   PhoneVerificationCUCC: (p) => phone(p, 'CUCC'),
   MinorsVerification: minors,
+  ImageRecognition: (p) => imageRecognition(p, false),
+  ImageRecognitionV2: (p) => imageRecognition(p, true),
 };
 
 export const toCommand = (parsed: FaceIdParsed): Step<Command> => {

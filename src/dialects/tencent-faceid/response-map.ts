@@ -13,6 +13,7 @@ import type { RenderContext } from '../../http/dialect.ts';
 import { jsonResponse, type WireRequest, type WireResponse } from '../../http/wire.ts';
 import { ageOn, parseIdNumber, shanghaiToday } from '../../identity/index.ts';
 import { errorFor, RESULTS, resultCode } from './codes.ts';
+import { simFor } from './face-results.ts';
 import { read } from './params.ts';
 import type { FaceIdParsed } from './parse.ts';
 import { minorsByPhone } from './results.ts';
@@ -29,6 +30,7 @@ const RESULT_DETAIL: Record<MismatchField, string> = {
   name_and_id_number: 'PhoneNameIdCardMismatch',
   phone: 'OtherMismatch',
   validity: 'OtherMismatch',
+  face: 'OtherMismatch',
   other: 'OtherMismatch',
 };
 
@@ -68,6 +70,13 @@ const minorsFields = (parsed: FaceIdParsed, code: string, request: WireRequest):
   return code === '-1' ? { AgeRange: minorRange(parsed, request.receivedAt) } : {};
 };
 
+// Sim on each version's scale (face-results.ts); V2 echoes Extra, "" when none was sent (§1.3).
+const imageFields = (parsed: FaceIdParsed, o: Outcome): Fields => {
+  if (parsed.action === 'ImageRecognition') return { Sim: simFor(o, 'tencent-v1') };
+  const extra = read(parsed.params, 'Extra');
+  return { Sim: simFor(o, 'tencent-v2'), Extra: typeof extra === 'string' ? extra : '' };
+};
+
 const extraFields = (
   parsed: FaceIdParsed,
   o: Outcome,
@@ -77,6 +86,7 @@ const extraFields = (
   if (parsed.action.startsWith('PhoneVerification')) return phoneFields(o, parsed, code);
   if (parsed.action === 'CheckBankCardInformation') return cardFields(o);
   if (parsed.action === 'MinorsVerification') return minorsFields(parsed, code, request);
+  if (parsed.action.startsWith('ImageRecognition')) return imageFields(parsed, o);
   return {};
 };
 

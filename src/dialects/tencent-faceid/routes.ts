@@ -32,6 +32,9 @@ export const SERVED_ACTIONS = [
   'PhoneVerificationCTCC',
   'PhoneVerificationCUCC',
   'MinorsVerification',
+  'ImageRecognitionV2',
+  // Removed from SDK 4.1.313 but still called by older integrations (§1.1).
+  'ImageRecognition',
 ] as const;
 export type ServedAction = (typeof SERVED_ACTIONS)[number];
 
@@ -61,14 +64,12 @@ export const UNSERVED_ACTIONS: ReadonlySet<string> = new Set([
   'GetWeChatBillDetails',
   'GetWxNFCResult',
   'IdCardOCRVerification',
-  'ImageRecognitionV2',
   'LivenessCompare',
   'LivenessRecognition',
   'MobileNetworkTimeVerification',
   'MobileStatus',
   'ParseNfcData',
   // Removed from the SDK but still called by older integrations.
-  'ImageRecognition',
   'Liveness',
   'DetectReflectLivenessAndCompare',
   'GetRealNameAuthResult',

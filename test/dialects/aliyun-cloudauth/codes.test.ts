@@ -53,6 +53,14 @@ const SAMPLE: Record<OutcomeCode, Outcome> = {
   authority_unavailable: outcome('authority_unavailable'),
   authority_upgrading: outcome('authority_upgrading'),
   attempt_limit: outcome('attempt_limit'),
+  no_portrait: outcome('no_portrait'),
+  no_face: outcome('no_face'),
+  several_faces: outcome('several_faces'),
+  poor_quality: outcome('poor_quality', { quality: 'too_dark' }),
+  liveness_failed: outcome('liveness_failed', { liveness: { score: 0.1, threshold: 0.5 } }),
+  image_invalid: outcome('image_invalid'),
+  image_too_large: outcome('image_too_large'),
+  image_unavailable: outcome('image_unavailable'),
   unsigned: outcome('unsigned'),
   malformed_signature: outcome('malformed_signature'),
   bad_signature: outcome('bad_signature'),
@@ -73,7 +81,16 @@ const SAMPLE: Record<OutcomeCode, Outcome> = {
   internal: outcome('internal'),
 };
 
-type Expect = { status: number; code: string; biz?: string; sub?: string };
+type Expect = {
+  status: number;
+  code: string;
+  biz?: string;
+  sub?: string;
+  /** Face flow: ResultObject.Passed. */
+  passed?: 'T' | 'F';
+  /** CompareFaces / DetectFaceAttributes success: Success true and a Data object. */
+  data?: true;
+};
 const ok = (biz: string, sub?: string): Expect => ({
   status: 200,
   code: '200',
@@ -82,23 +99,81 @@ const ok = (biz: string, sub?: string): Expect => ({
 });
 const info = (code: string): Expect => ({ status: 200, code });
 const gw = (status: number, code: string): Expect => ({ status, code });
+const passed = (sub: string): Expect => ({ status: 200, code: '200', passed: 'T', sub });
+const failed = (sub: string): Expect => ({ status: 200, code: '200', passed: 'F', sub });
+const DATA: Expect = { status: 200, code: '200', data: true };
+const LEGACY_ERROR = gw(400, 'Error.InternalError');
+const INTERNAL = gw(500, 'InternalError');
 
-/** The expected wire code of each sample, per action family (spec §4.2, §4.3, §10). */
+const isInfo = (f: Family) => f === 'id2' || f === 'bank' || f.startsWith('mobile');
+/** Information checks keep their table; the face flow gets `flow`; the legacy actions `legacy`. */
+const byFamily =
+  (infoRule: (f: Family) => Expect, flow: Expect, legacy: Expect | ((f: Family) => Expect)) =>
+  (f: Family): Expect => {
+    if (isInfo(f)) return infoRule(f);
+    if (f === 'faceFlow') return flow;
+    return typeof legacy === 'function' ? legacy(f) : legacy;
+  };
+/** A face outcome: never produced by the information checks (InternalError there). */
+const faceOnly = (flow: Expect, compare: Expect, detect: Expect) =>
+  byFamily(
+    () => INTERNAL,
+    flow,
+    (f) => (f === 'compare' ? compare : detect),
+  );
+
+/** The expected wire code of each sample, per action family (spec §4.2–4.4, §10). */
 const EXPECTED: Record<OutcomeCode, (f: Family) => Expect> = {
-  match: (f) => ok('1', f === 'bank' || f === 'mobileDetail' ? '101' : undefined),
-  mismatch: (f) => ok('2', f === 'bank' ? '201' : f === 'mobileDetail' ? '203' : undefined),
-  not_found: (f) => ok('3', f === 'bank' ? '304' : f === 'mobileDetail' ? '301' : undefined),
-  card_refused: (f) => (f === 'bank' ? ok('2', '210') : gw(500, 'InternalError')),
-  invalid_id_number: () => info('401'),
-  invalid_name: () => info('401'),
-  invalid_bank_card: () => info('401'),
-  invalid_phone: () => info('401'),
-  invalid_validity: () => info('401'),
-  unsupported_cert_type: () => info('401'),
-  unsupported_number_range: () => info('405'),
-  authority_unavailable: () => info('402'),
-  authority_upgrading: () => info('402'),
-  attempt_limit: (f) => (f === 'bank' ? ok('3', '306') : info('403')),
+  match: byFamily(
+    (f) => ok('1', f === 'bank' || f === 'mobileDetail' ? '101' : undefined),
+    passed('200'),
+    DATA,
+  ),
+  mismatch: byFamily(
+    (f) => ok('2', f === 'bank' ? '201' : f === 'mobileDetail' ? '203' : undefined),
+    failed('201'),
+    (f) => (f === 'compare' ? DATA : INTERNAL),
+  ),
+  not_found: byFamily(
+    (f) => ok('3', f === 'bank' ? '304' : f === 'mobileDetail' ? '301' : undefined),
+    failed('202'),
+    INTERNAL,
+  ),
+  card_refused: (f) => (f === 'bank' ? ok('2', '210') : INTERNAL),
+  invalid_id_number: byFamily(() => info('401'), info('401'), INTERNAL),
+  invalid_name: byFamily(() => info('401'), info('401'), INTERNAL),
+  invalid_bank_card: byFamily(() => info('401'), info('401'), INTERNAL),
+  invalid_phone: byFamily(() => info('401'), info('401'), INTERNAL),
+  invalid_validity: byFamily(() => info('401'), info('401'), INTERNAL),
+  unsupported_cert_type: byFamily(() => info('401'), info('401'), INTERNAL),
+  unsupported_number_range: byFamily(() => info('405'), info('405'), INTERNAL),
+  authority_unavailable: byFamily(() => info('402'), info('417'), INTERNAL),
+  authority_upgrading: byFamily(() => info('402'), info('417'), INTERNAL),
+  attempt_limit: byFamily(
+    (f) => (f === 'bank' ? ok('3', '306') : info('403')),
+    info('418'),
+    INTERNAL,
+  ),
+  no_portrait: faceOnly(failed('203'), INTERNAL, INTERNAL),
+  no_face: faceOnly(info('401'), gw(400, 'Error.NoFaceDetected'), DATA),
+  several_faces: faceOnly(info('401'), LEGACY_ERROR, INTERNAL),
+  poor_quality: faceOnly(info('401'), LEGACY_ERROR, INTERNAL),
+  liveness_failed: faceOnly(failed('205'), INTERNAL, INTERNAL),
+  image_invalid: faceOnly(
+    info('401'),
+    gw(400, 'InvalidParam.ImageValuePatternError'),
+    gw(400, 'Error.DetectFaceAttributesBase64Error'),
+  ),
+  image_too_large: faceOnly(
+    info('401'),
+    gw(400, 'InvalidParam.ImageValuePatternError'),
+    gw(400, 'Error.DetectFaceAttributesParamError'),
+  ),
+  image_unavailable: faceOnly(
+    info('401'),
+    gw(400, 'InvalidParam.ImageNotFound'),
+    gw(400, 'Error.DetectFaceAttributesHttpError'),
+  ),
   unsigned: () => gw(400, 'IncompleteSignature'),
   malformed_signature: () => gw(400, 'IncompleteSignature'),
   bad_signature: () => gw(400, 'SignatureDoesNotMatch'),
@@ -108,15 +183,26 @@ const EXPECTED: Record<OutcomeCode, (f: Family) => Expect> = {
   app_disabled: () => gw(400, 'InvalidAccessKeyId.Inactive'),
   replay: () => gw(400, 'SignatureNonceUsed'),
   rate_limited: () => gw(400, 'Throttling.User'),
-  quota_exhausted: () => info('412'),
+  quota_exhausted: byFamily(() => info('412'), info('412'), gw(403, 'Error.NoPermissionAccess')),
   payload_too_large: () => gw(413, 'InvalidParameter'),
   malformed_request: () => gw(400, 'InvalidParameter'),
-  missing_parameter: () => info('400'),
-  invalid_parameter: () => info('401'),
+  missing_parameter: byFamily(
+    () => info('400'),
+    info('400'),
+    gw(400, 'InvalidParam.ParamsMissing'),
+  ),
+  invalid_parameter: byFamily(
+    () => info('401'),
+    info('401'),
+    (f) =>
+      f === 'compare'
+        ? gw(400, 'InvalidParameter')
+        : gw(400, 'Error.DetectFaceAttributesParamError'),
+  ),
   unknown_action: () => gw(404, 'InvalidAction.NotFound'),
   unsupported_version: () => gw(400, 'InvalidVersion'),
   service_unavailable: () => gw(503, 'ServiceUnavailable'),
-  internal: () => gw(500, 'InternalError'),
+  internal: () => INTERNAL,
 };
 
 const check = (response: ReturnType<typeof renderFor>, expected: Expect, family?: Family) => {
@@ -137,6 +223,18 @@ const check = (response: ReturnType<typeof renderFor>, expected: Expect, family?
     return;
   }
   assert.equal(body.Message, 'success');
+  if (expected.data) {
+    assert.deepEqual([body.Success, typeof body.Data], [true, 'object']);
+    return;
+  }
+  if (expected.passed) {
+    assert.deepEqual(
+      [body.ResultObject.Passed, body.ResultObject.SubCode],
+      [expected.passed, expected.sub],
+    );
+    assert.match(body.ResultObject.CertifyId, /^[0-9a-f]{32}$/);
+    return;
+  }
   assert.equal(body.ResultObject.BizCode, expected.biz);
   assert.equal(body.ResultObject.SubCode, expected.sub);
   const mobile = family === 'mobileSimple' || family === 'mobileDetail';
@@ -181,11 +279,10 @@ describe('every outcome before parsing succeeded', () => {
   test('case=known Cloudauth action not served yet', () => {
     for (const action of [
       'VerifyMaterial',
-      'CompareFaces',
       'DescribeVerifyResult',
-      'ContrastFaceVerify',
-      'LivenessFaceVerify',
-      'DetectFaceAttributes',
+      'InitFaceVerify',
+      'DescribeFaceVerify',
+      'CompareFaceVerify',
     ]) {
       const { response, body } = renderFor(
         rpcRequest({ action }),

@@ -146,7 +146,7 @@ const REFUSALS: Array<[string, WireRequest, Outcome]> = [
   ['unknown action', edited((q) => q.set('Action', 'VerifyMaterials')), { code: 'unknown_action' }],
   [
     'known but not served action',
-    edited((q) => q.set('Action', 'ContrastFaceVerify')),
+    edited((q) => q.set('Action', 'CompareFaceVerify')),
     { code: 'unknown_action' },
   ],
   [

@@ -220,12 +220,13 @@ describe('routing helpers', () => {
   });
 
   test('case=notServedYet names known actions only, for GET/POST', () => {
-    assert.equal(notServedYet(rpcRequest({ action: 'CompareFaces' })), 'CompareFaces');
-    assert.equal(notServedYet(acs3Request({ action: 'LivenessFaceVerify' })), 'LivenessFaceVerify');
+    assert.equal(notServedYet(rpcRequest({ action: 'VerifyMaterial' })), 'VerifyMaterial');
+    assert.equal(notServedYet(acs3Request({ action: 'InitFaceVerify' })), 'InitFaceVerify');
+    assert.equal(notServedYet(rpcRequest({ action: 'CompareFaces' })), undefined);
     assert.equal(notServedYet(rpcRequest({ action: 'Id2MetaVerify' })), undefined);
     assert.equal(notServedYet(rpcRequest({ action: 'NoSuchThing' })), undefined);
     assert.equal(
-      notServedYet({ ...rpcRequest({ action: 'CompareFaces' }), method: 'PUT' }),
+      notServedYet({ ...rpcRequest({ action: 'VerifyMaterial' }), method: 'PUT' }),
       undefined,
     );
   });

@@ -92,7 +92,7 @@ describe('SDK-visible gateway errors', () => {
   });
 
   test('case=pop-core Cloudauth action not served yet → Forbidden.NotSupported', async () => {
-    for (const action of ['VerifyMaterial', 'CompareFaces', 'DescribeVerifyResult']) {
+    for (const action of ['VerifyMaterial', 'CompareFaceVerify', 'DescribeVerifyResult']) {
       assert.equal((await popError(action)).code, 'Forbidden.NotSupported');
     }
   });
@@ -107,7 +107,7 @@ describe('SDK-visible gateway errors', () => {
       );
     });
     test(`case=${label} not served yet → 400 Forbidden.NotSupported`, async () => {
-      for (const action of ['ContrastFaceVerify', 'LivenessFaceVerify', 'DetectFaceAttributes']) {
+      for (const action of ['InitFaceVerify', 'DescribeFaceVerify', 'CompareFaceVerify']) {
         const answer = await teaCallApi(teaClient(ctx.server, ctx.app, v2), action);
         assert.deepEqual([answer.status, answer.code], [400, 'Forbidden.NotSupported']);
       }

@@ -66,10 +66,10 @@ test('case=unknown action and FaceID actions not served yet', async () => {
   assert.equal((await sdkError(client().request('NoSuchAction', {}))).code, 'InvalidAction');
   const token = await sdkError(client().GetFaceIdToken({ CompareLib: 'BUSINESS', ...ZHANG }));
   assert.equal(token.code, 'UnsupportedOperation');
-  const image = await sdkError(
-    client(MODES[3]).ImageRecognitionV2({ ...ZHANG, ImageBase64: 'AAAA' }),
+  const video = await sdkError(
+    client(MODES[3]).LivenessCompare({ LivenessType: 'SILENT', ImageBase64: 'AAAA' }),
   );
-  assert.equal(image.code, 'UnsupportedOperation');
+  assert.equal(video.code, 'UnsupportedOperation');
 });
 
 test('case=missing, mistyped and invalid parameters', async () => {
@@ -151,7 +151,10 @@ test('case=raw the same TC3 request twice in one second is answered twice (no no
   const call = { action: 'IdCardVerification', body: JSON.stringify({ ...ZHANG, Name: '赵六' }) };
   const timestamp = Math.floor(Date.now() / 1000);
   for (const _ of [1, 2]) {
-    assert.equal((await rawCall(server.port, { ...call, timestamp }, app)).body.Response.Result, '-1');
+    assert.equal(
+      (await rawCall(server.port, { ...call, timestamp }, app)).body.Response.Result,
+      '-1',
+    );
   }
 });
 
