@@ -79,6 +79,48 @@ export interface DetectFaces {
   image: ImageInput;
 }
 
+/**
+ * Server-side materials verification: a selfie and the ID card's two sides, checked against
+ * the authority and each other (identity, card OCR, card validity, face vs card portrait, face
+ * vs authority portrait). The result is stored under `bizType` + `bizId`; a task may be
+ * resubmitted until it passes.
+ */
+export interface VerifyMaterials {
+  kind: 'materials.verify';
+  bizType: string;
+  bizId: string;
+  name: string;
+  idNumber: string;
+  face: ImageInput;
+  front?: ImageInput;
+  back?: ImageInput;
+  userId?: string;
+}
+
+/** The stored result of a materials task. */
+export interface DescribeMaterials {
+  kind: 'materials.result';
+  bizType: string;
+  bizId: string;
+}
+
+/**
+ * Name + ID number check where the elements may come from an ID-card photo (OCR of the portrait
+ * side) instead of text; text wins when both are given.
+ */
+export interface VerifyIdCard {
+  kind: 'idcard.verify';
+  name?: string;
+  idNumber?: string;
+  image?: ImageInput;
+}
+
+/** OCR of an ID card's portrait side, and its portrait against the authority portrait. */
+export interface CheckIdCard {
+  kind: 'idcard.check';
+  image: ImageInput;
+}
+
 export type Command =
   | VerifyIdentity
   | CheckAdult
@@ -88,5 +130,9 @@ export type Command =
   | VerifyFace
   | CompareFaces
   | CheckLiveness
-  | DetectFaces;
+  | DetectFaces
+  | VerifyMaterials
+  | DescribeMaterials
+  | VerifyIdCard
+  | CheckIdCard;
 export type CommandKind = Command['kind'];

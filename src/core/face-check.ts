@@ -76,11 +76,11 @@ export const verifyFace = async (cmd: VerifyFace, deps: FaceDeps): Promise<Outco
   if (lookup.status !== 'found') return lookupFailure(lookup)!;
   if (lookup.value.name !== name.value) return outcome('mismatch', { mismatch: 'name' });
   const portrait = lookup.value.portrait;
-  if (!portrait) return outcome('no_portrait');
+  if (!portrait) return outcome('no_portrait', { portraitProblem: 'missing' });
   const selfie = await analyze(cmd.image, deps, 'selfie', cmd.liveness);
   if (!selfie.ok) return selfie.outcome;
   const score = scoreAgainst(portrait, selfie.analysis, deps.faces!);
-  return score ? verdict(score, deps) : outcome('no_portrait');
+  return score ? verdict(score, deps) : outcome('no_portrait', { portraitProblem: 'unusable' });
 };
 
 export const compareFaces = async (cmd: CompareFaces, deps: FaceDeps): Promise<Outcome> => {

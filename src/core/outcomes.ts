@@ -32,6 +32,15 @@ export const OUTCOME_MESSAGES = {
   image_invalid: 'The image cannot be decoded.',
   image_too_large: 'The image is too large.',
   image_unavailable: 'The image could not be downloaded from the given URL.',
+  // ID-card and materials outcomes.
+  card_unreadable: 'The ID card photo cannot be read; take it again.',
+  card_mismatch: 'The ID card photo does not show the submitted identity.',
+  card_expired: 'The ID card has expired.',
+  card_not_original: 'The ID card photo is not of an original card (a copy or a screen).',
+  risk_rejected: 'The verification was refused by risk control.',
+  unknown_biz_type: 'The business scenario (BizType) does not exist.',
+  already_passed: 'This verification task has already passed.',
+  no_result: 'No verification result exists for this task.',
   // Platform errors.
   unsigned: 'The request carries no signature.',
   malformed_signature: 'The signature is not in the required format.',
@@ -124,6 +133,48 @@ export interface FaceDetection {
   quality?: { sharpness: number; brightness: number; yaw: number; rollDeg: number };
 }
 
+/** Why an ID card photo must be taken again (the reader's retake reasons). */
+export type CardProblem =
+  | 'card_not_found'
+  | 'card_cut_off'
+  | 'card_too_small'
+  | 'blurred'
+  | 'glare'
+  | 'wrong_side'
+  | 'unreadable';
+
+/** What OCR read from an ID card (absent fields were not read). */
+export interface IdCardFacts {
+  name?: string;
+  sex?: '男' | '女';
+  nation?: string;
+  birthDate?: string;
+  address?: string;
+  idNumber?: string;
+  authority?: string;
+  validFrom?: string;
+  validTo?: string;
+  /** The card's portrait crop, base64 JPEG. */
+  portrait?: string;
+  /** Cross-check disagreements and reading doubts (never silently corrected). */
+  warnings: string[];
+  /** 0..1 photo quality of the card. */
+  quality?: number;
+}
+
+/** A stored materials task, as the result action reports it. */
+export interface MaterialsFacts {
+  verifyToken: string;
+  /** The outcome code the task ended with. */
+  status: OutcomeCode;
+  /** Selfie vs the authority portrait and vs the card portrait, when compared. */
+  authorityScore?: FaceScore;
+  cardScore?: FaceScore;
+  idCard?: IdCardFacts;
+  /** The submitted elements, echoed (name, ID number, image URLs). */
+  submitted: { name: string; idNumber: string; faceUrl?: string; frontUrl?: string; backUrl?: string };
+}
+
 /** Extra facts an outcome may carry, for dialects that report more than a code. */
 export interface OutcomeFacts {
   mismatch?: MismatchField;
@@ -143,6 +194,15 @@ export interface OutcomeFacts {
   liveness?: { score: number; threshold: number };
   /** Faces found by a detection command, largest first. */
   faces?: FaceDetection[];
+  /** Whether no portrait exists or the one held cannot be used. */
+  portraitProblem?: 'missing' | 'unusable';
+  cardProblem?: CardProblem;
+  /** Which comparison a face mismatch failed: against the card portrait or the authority's. */
+  against?: 'card' | 'authority';
+  idCard?: IdCardFacts;
+  materials?: MaterialsFacts;
+  /** Sandbox risk personas: which risk rule refused. */
+  risk?: 'not_account_holder' | 'different_person';
 }
 
 export interface Outcome {

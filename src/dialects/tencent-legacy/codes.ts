@@ -98,6 +98,14 @@ export const CODE_TABLE: Record<OutcomeCode, CodeRule> = {
   image_invalid: 213,
   image_too_large: 213,
   image_unavailable: 213,
+  card_unreadable: 213,
+  card_mismatch: 213,
+  card_expired: 213,
+  card_not_original: 213,
+  risk_rejected: 213,
+  unknown_biz_type: 213,
+  already_passed: 213,
+  no_result: 213,
 };
 
 /** The documented code for an outcome. */

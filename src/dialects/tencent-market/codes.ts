@@ -150,6 +150,15 @@ export const CODE_TABLE: Record<OutcomeCode, Rule> = {
   image_too_large: result(108),
   // The URL could not be downloaded after the identity checked out.
   image_unavailable: result(103),
+  // ID-card and materials outcomes do not occur on this route: reaching one is our bug.
+  card_unreadable: failure(500),
+  card_mismatch: failure(500),
+  card_expired: failure(500),
+  card_not_original: failure(500),
+  risk_rejected: failure(500),
+  unknown_biz_type: failure(500),
+  already_passed: failure(500),
+  no_result: failure(500),
   // A face.verify reaches service_unavailable once the identity checked out and the face engine
   // is missing: 106. (An audit-store failure also lands here; the outcome does not say which.)
   service_unavailable: (_f, c) => (c.parsed ? result(106) : failure(500)),
