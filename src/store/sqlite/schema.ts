@@ -13,10 +13,12 @@ CREATE TABLE IF NOT EXISTS apps (
   disabled INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL
 );
+-- A rowid table: the sealed documents are appended in insertion order, and only the small
+-- (id_index → rowid) index takes the random blind-index keys.
 CREATE TABLE IF NOT EXISTS persons (
   id_index TEXT PRIMARY KEY,
   sealed BLOB NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS person_cards (
   card_index TEXT PRIMARY KEY,
   id_index TEXT NOT NULL
