@@ -14,8 +14,8 @@
  */
 import type { DecodeLimits } from '../image/index.ts';
 import { type CalibrationTable, createCalibrator, loadCalibration } from './calibration.ts';
+import { startFacePool } from './face-pool.ts';
 import { resolvePack } from './pack.ts';
-import { defaultPoolSize, WorkerPool } from './pool.ts';
 import type { AnalyzedFace, AnalyzeOptions, Comparison, FaceAnalysis } from './types.ts';
 
 export * from './calibration.ts';
@@ -71,14 +71,14 @@ export const createFaceEngine = async (
       ? options.calibration
       : loadCalibration(options.calibration ?? pack.calibration);
   const calibrator = createCalibrator(table);
-  const pool = await WorkerPool.start(
+  const pool = await startFacePool(
     { pack: pack.manifestPath, decodeLimits: options.decodeLimits ?? {} },
-    options.workers ?? defaultPoolSize(),
+    options.workers,
   );
   return {
     pack: pack.name,
     calibration: table,
-    analyze: (image, opts = {}) => pool.run(image, opts),
+    analyze: (image, opts = {}) => pool.run({ image, options: opts }),
     compare: (a, b) => {
       const c = cosine(embeddingOf(a), embeddingOf(b));
       return { cosine: c, far: calibrator.calibrate(c).far };

@@ -16,7 +16,7 @@ import { basename, join } from 'node:path';
 import type { CalibrationTable } from './calibration.ts';
 import { buildTable, type PopulationMargin } from './curve.ts';
 import { resolvePack } from './pack.ts';
-import { defaultPoolSize, WorkerPool } from './pool.ts';
+import { startFacePool } from './face-pool.ts';
 
 export interface LabelledImage {
   file: string;
@@ -81,10 +81,7 @@ export const embedAll = async (
   opts: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
 ) => {
   const pack = resolvePack(packRef);
-  const pool = await WorkerPool.start(
-    { pack: pack.manifestPath, decodeLimits: {} },
-    opts.workers ?? defaultPoolSize(),
-  );
+  const pool = await startFacePool({ pack: pack.manifestPath, decodeLimits: {} }, opts.workers);
   const embeddings: (Float32Array | undefined)[] = new Array(images.length);
   const outcomes: Record<string, number> = {};
   let next = 0;
@@ -93,7 +90,7 @@ export const embedAll = async (
   const lane = async () => {
     while (next < images.length) {
       const i = next++;
-      const result = await pool.run(await readFile(images[i]!.file), {});
+      const result = await pool.run({ image: await readFile(images[i]!.file), options: {} });
       embeddings[i] = result.face?.embedding;
       outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
       if (++done % 200 === 0) opts.onProgress?.(done, images.length);

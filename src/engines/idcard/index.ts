@@ -13,7 +13,7 @@
  *   await reader.close();
  */
 import type { PipelineOptions, ReadResult } from './pipeline.ts';
-import { defaultPoolSize, WorkerPool } from '../ocr/pool.ts';
+import { WorkerPool } from '../worker-pool.ts';
 import type { BackResult, CardSide, FrontResult, Retake } from './types.ts';
 import type { CardJob } from './worker.ts';
 
@@ -34,19 +34,19 @@ export interface IdCardReader {
   close(): Promise<void>;
 }
 
-const WORKER_URL = new URL('./worker-boot.mjs', import.meta.url);
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 /** Starts the worker pool; resolves once every worker has loaded the models. */
 export const createIdCardReader = async (
   options: IdCardReaderOptions = {},
 ): Promise<IdCardReader> => {
   const { workers, ...pipeline } = options;
-  const pool = await WorkerPool.start<CardJob, ReadResult>(
-    WORKER_URL,
-    pipeline,
-    workers ?? defaultPoolSize(),
-    'idcard',
-  );
+  const pool = await WorkerPool.start<CardJob, ReadResult, PipelineOptions>({
+    worker: WORKER_URL,
+    data: pipeline,
+    size: workers,
+    name: 'idcard',
+  });
   const read = async (image: Uint8Array, side: CardSide) => revive(await pool.run({ image, side }));
   return {
     readFront: (image) => read(image, 'front') as Promise<FrontResult | Retake>,

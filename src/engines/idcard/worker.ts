@@ -1,7 +1,6 @@
-// Pool worker: loads the OCR models once, then reads one card side per message.
-import { parentPort, workerData } from 'node:worker_threads';
+// Pool worker: loads the OCR models once, then reads one card side per job (../worker-pool.ts).
 import sharp from 'sharp';
-import type { WorkerJob, WorkerMessage } from '../ocr/pool.ts';
+import { serveJobs } from '../worker-pool.ts';
 import { CardPipeline, type PipelineOptions, type ReadResult } from './pipeline.ts';
 import type { CardSide } from './types.ts';
 
@@ -14,19 +13,7 @@ export interface CardJob {
 sharp.concurrency(1);
 sharp.cache(false);
 
-const port = parentPort!;
-const post = (msg: WorkerMessage<ReadResult>) => port.postMessage(msg);
-
-try {
-  const pipeline = await CardPipeline.load(workerData as PipelineOptions);
-  port.on('message', async ({ id, job }: WorkerJob<CardJob>) => {
-    try {
-      post({ type: 'result', id, result: await pipeline.read(job.image, job.side) });
-    } catch (err) {
-      post({ type: 'error', id, message: (err as Error).stack ?? String(err) });
-    }
-  });
-  post({ type: 'ready' });
-} catch (err) {
-  post({ type: 'load-error', message: (err as Error).stack ?? String(err) });
-}
+await serveJobs<PipelineOptions, CardJob, ReadResult>(async (options) => {
+  const pipeline = await CardPipeline.load(options);
+  return (job) => pipeline.read(job.image, job.side);
+});

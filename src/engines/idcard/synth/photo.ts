@@ -5,7 +5,13 @@
  */
 import type { Canvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
-import { type Point, type Quad, homographyFromQuads, rectQuad } from '../../ocr/geometry.ts';
+import {
+  type Homography,
+  homographyFromQuads,
+  type Point,
+  type Quad,
+  rectQuad,
+} from '../../ocr/geometry.ts';
 import type { Rng } from './rng.ts';
 
 export type Background = 'desk' | 'dark' | 'fabric' | 'light';
@@ -139,22 +145,13 @@ const composite = (
   src: Buffer,
   sw: number,
   sh: number,
-  toSource: readonly number[],
+  toSource: Homography,
   quad: Quad,
 ) => {
   const xs = quad.map((p) => p.x);
   const ys = quad.map((p) => p.y);
-  const [a, b, c, d, e, f, g, h, k] = toSource as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // applyHomography, inlined: this runs for every pixel around the card.
+  const [a, b, c, d, e, f, g, h, k] = toSource;
   const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 12);
   const x1 = Math.min(W - 1, Math.ceil(Math.max(...xs)) + 12);
   const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 12);
