@@ -162,7 +162,13 @@ export class WorkerPool<J, R> {
     if (index < 0) return;
     this.slots.splice(index, 1);
     slot.pending?.reject(err);
-    if (!this.closed) this.spawn().catch(() => {});
+    if (!this.closed) this.spawn().catch((loadError: Error) => this.drainIfEmpty(loadError));
+  }
+
+  /** With no worker left (replacements failed to load), queued jobs would wait forever. */
+  private drainIfEmpty(err: Error) {
+    if (this.slots.length > 0) return;
+    for (const job of this.queue.splice(0)) job.reject(err);
   }
 
   private pump() {
