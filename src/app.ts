@@ -13,6 +13,7 @@ import { createSandboxAuthority } from './authorities/sandbox/index.ts';
 import type { Config } from './config.ts';
 import { createCore } from './core/execute.ts';
 import { createFaceEngine, type FaceEngine } from './engines/face/index.ts';
+import { createIdCardReader, type IdCardReader } from './engines/idcard/index.ts';
 import { DIALECTS } from './dialects/index.ts';
 import { createHttpServer, listen } from './http/server.ts';
 import { shanghaiToday } from './identity/index.ts';
@@ -25,6 +26,9 @@ import { createRedisState } from './security/redis-state.ts';
 import { createSafeFetcher } from './security/safe-fetch.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
+
+/** The BizType demo mode creates beside the demo app, so materials tasks can run at once. */
+export const DEMO_BIZ_TYPE = 'demo';
 
 export interface ShimingApp {
   readonly config: Config;
@@ -40,15 +44,23 @@ export const buildApp = async (
 ): Promise<ShimingApp> => {
   const pii = createPiiCipher(loadMasterKey(config.dataDir, config.dataKey));
   const store = await openStore(config, pii);
-  if (config.demo) await ensureDemoApp(store.apps);
+  if (config.demo) {
+    await ensureDemoApp(store.apps);
+    await store.bizTypes.create(DEMO_BIZ_TYPE);
+  }
   const authorities: Authority[] = config.demo
     ? [createSandboxAuthority(), store.registry]
     : [store.registry];
   const shared = config.redis
-    ? createRedisState(config.redis, { onError: (e) => log.warn('redis connection error', { error: String(e) }) })
+    ? createRedisState(config.redis, {
+        onError: (e) => log.warn('redis connection error', { error: String(e) }),
+      })
     : undefined;
   const faces: FaceEngine | undefined =
-    config.facePack === 'none' ? undefined : await createFaceEngine(config.facePack, { calibration: config.faceCalibration });
+    config.facePack === 'none'
+      ? undefined
+      : await createFaceEngine(config.facePack, { calibration: config.faceCalibration });
+  const cards: IdCardReader | undefined = config.ocr ? await createIdCardReader() : undefined;
   const fetcher = createSafeFetcher({ allow: config.fetchAllow, maxBytes: config.maxImageBytes });
   const core = createCore({
     authority: chainAuthorities(authorities),
@@ -57,6 +69,9 @@ export const buildApp = async (
     faces,
     images: { fetcher, maxImageBytes: config.maxImageBytes },
     matchFar: config.faceMatchFar,
+    cards,
+    bizTypes: store.bizTypes,
+    materials: store.materials,
   });
   const server = createHttpServer({
     dialects: DIALECTS,
@@ -85,6 +100,7 @@ export const buildApp = async (
       await store.close();
       await shared?.close();
       await faces?.close();
+      await cards?.close();
     },
   };
 };

@@ -56,6 +56,12 @@ const schema = z
       .max(1)
       .default(1e-4)
       .describe('False-accept rate at or below which two faces are the same person.'),
+    ocr: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Load the ID-card reader (OCR) at boot; without it the ID-card and materials actions with card photos answer service unavailable.',
+      ),
     fetchAllow: z
       .array(z.string())
       .refine(

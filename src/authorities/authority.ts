@@ -40,6 +40,12 @@ export interface PersonRecord {
   bankCards: BankCardRecord[];
   idCard?: IdCardRecord;
   portrait?: PortraitRecord;
+  /**
+   * A risk rule that refuses this person's materials verification even when every comparison
+   * passes (only the sandbox's risk personas carry one): not the account holder, or a
+   * different person operating.
+   */
+  risk?: 'not_account_holder' | 'different_person';
 }
 
 /** Why an authority could not answer. */

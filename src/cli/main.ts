@@ -5,7 +5,9 @@ import { UsageError } from './options.ts';
 const USAGE = `usage: shiming <command>
   serve [--port 8080] [--host 127.0.0.1] [--data-dir ./shiming-data] [--demo] [--fsync]
         [--face-pack standard|clean|none|PATH] [--face-calibration FILE] [--fetch-allow CIDR]…
+        [--ocr on|off]
   apps create --name NAME [--qps N] [--quota N] [--json] | apps list | apps disable APPID
+  biztypes create NAME [--json] | biztypes list [--json]
   registry import FILE [--face-pack P] [--keep-portraits] | registry add … | registry count
   calibrate DIR [--face-pack P] [--out FILE]
 every command takes --data-dir DIR (and --database URL, --redis URL for the scaled-out mode)`;
@@ -14,6 +16,7 @@ every command takes --data-dir DIR (and --database URL, --redis URL for the scal
 const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   serve: async () => (await import('./serve.ts')).serveCommand,
   apps: async () => (await import('./apps.ts')).appsCommand,
+  biztypes: async () => (await import('./biztypes.ts')).bizTypesCommand,
   registry: async () => (await import('./registry.ts')).registryCommand,
   calibrate: async () => (await import('./calibrate.ts')).calibrateCommand,
 };

@@ -2,7 +2,7 @@
 import { buildApp } from '../app.ts';
 import { redactConfig } from '../config.ts';
 import { DEMO_APP } from '../security/demo.ts';
-import { configFrom, number, parse } from './options.ts';
+import { configFrom, number, parse, UsageError } from './options.ts';
 
 export const serveCommand = async (args: string[]): Promise<void> => {
   const { values } = parse(args, {
@@ -15,7 +15,11 @@ export const serveCommand = async (args: string[]): Promise<void> => {
     'face-pack': { type: 'string' },
     'face-calibration': { type: 'string' },
     'fetch-allow': { type: 'string', multiple: true },
+    ocr: { type: 'string' },
   });
+  if (values.ocr !== undefined && values.ocr !== 'on' && values.ocr !== 'off') {
+    throw new UsageError('--ocr takes on or off');
+  }
   // Flags left out stay undefined, so the schema's defaults apply (src/config.ts).
   const config = configFrom(values, {
     port: number(values.port, 'port'),
@@ -27,6 +31,7 @@ export const serveCommand = async (args: string[]): Promise<void> => {
     facePack: values['face-pack'],
     faceCalibration: values['face-calibration'],
     fetchAllow: values['fetch-allow'],
+    ocr: values.ocr === undefined ? undefined : values.ocr === 'on',
   });
   const app = await buildApp(config);
   const address = await app.start();

@@ -7,13 +7,17 @@
  */
 import type { Authority } from '../authorities/authority.ts';
 import type { FaceEngine } from '../engines/face/index.ts';
+import type { IdCardReader } from '../engines/idcard/index.ts';
+import type { BizTypeStore, MaterialsStore } from '../store/store.ts';
 import { lookupBankCard, verifyBankCard } from './bankcard-check.ts';
 import type { CheckAdult, Command } from './commands.ts';
 import { checkLiveness, compareFaces, detectFaces, verifyFace } from './face-check.ts';
+import { checkIdCard, verifyIdCard } from './idcard-check.ts';
 import { adultFacts, checkAdult, verifyIdentity } from './identity-check.ts';
 import type { ImageSource } from './images.ts';
 import { checkPhone } from './inputs.ts';
 import { lookupFailure } from './lookups.ts';
+import { describeMaterials, verifyMaterials } from './materials-check.ts';
 import type { Outcome } from './outcomes.ts';
 import { verifyPhone } from './phone-check.ts';
 
@@ -27,6 +31,11 @@ export interface CoreDeps {
   images: ImageSource;
   /** The FAR at or below which two faces are called the same person. */
   matchFar: number;
+  /** Undefined when the server runs without the ID-card reader: card commands fail cleanly. */
+  cards?: IdCardReader;
+  /** Business scenarios and materials tasks (the store); materials commands need both. */
+  bizTypes?: BizTypeStore;
+  materials?: MaterialsStore;
 }
 
 export interface Core {
@@ -65,6 +74,14 @@ export const createCore = (deps: CoreDeps): Core => ({
         return checkLiveness(command, deps);
       case 'face.detect':
         return detectFaces(command, deps);
+      case 'materials.verify':
+        return verifyMaterials(command, deps);
+      case 'materials.result':
+        return describeMaterials(command, deps);
+      case 'idcard.verify':
+        return verifyIdCard(command, deps);
+      case 'idcard.check':
+        return checkIdCard(command, deps);
     }
   },
 });

@@ -23,7 +23,7 @@ test('case=no plaintext personal data in the database files or the logs', async 
   await shimingCli(['registry', 'import', join(dataDir, 'people.jsonl'), '--data-dir', dataDir]);
   const lines: string[] = [];
   const app = await buildApp(
-    parseConfig({ dataDir, port: 0, demo: true, logLevel: 'debug' }),
+    parseConfig({ dataDir, port: 0, demo: true, facePack: 'none', ocr: false, logLevel: 'debug' }),
     createLogger('debug', (line) => lines.push(line)),
   );
   const { port } = await app.start();

@@ -31,6 +31,7 @@ before(async () => {
     port: 0,
     demo: true,
     facePack: 'none',
+    ocr: false,
     logLevel: 'silent',
   });
   for (const _ of [1, 2]) {

@@ -54,6 +54,8 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
     logLevel: 'silent',
     // The face engine takes a second and a few hundred MB to load: only suites that need it.
     facePack: 'none',
+    // The ID-card reader likewise (its OCR models): only suites that read cards turn it on.
+    ocr: false,
     ...options.config,
     demo: options.demo ?? true,
     dataDir,

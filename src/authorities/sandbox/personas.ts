@@ -4,7 +4,8 @@
  * The sandbox ships no face photos: a persona's portrait is a documented verdict instead
  * (same person, different person, undecided, unusable) that the comparison reports for any
  * selfie that passes the real engine's checks (one clear face, good quality, liveness).
- * 王芳 has no portrait at all.
+ * 王芳 has no portrait at all. 钱户 and 郑异 pass every comparison but carry a risk rule
+ * (`PersonRecord.risk`) that refuses their materials verification.
  * `docs/sandbox.md` lists which inputs produce which code; a test walks that table.
  */
 import { CARD_STATES } from '../../core/outcomes.ts';
@@ -141,6 +142,28 @@ export const PERSONAS: readonly Persona[] = [
       idNumber: '110108197910100080',
       phone: '13500135000',
       bankCards: [{ number: '6222021000000000223', phone: '13500135000', state: 'normal' }],
+    },
+  },
+  {
+    role: 'materials: risk control refuses (not the account holder); portrait: same person',
+    record: {
+      name: '钱户',
+      idNumber: '320102198704120035',
+      bankCards: [],
+      idCard: { authority: '南京市公安局玄武分局', validFrom: '2016-04-12', validTo: '2036-04-12' },
+      portrait: { sandbox: 'same_person' },
+      risk: 'not_account_holder',
+    },
+  },
+  {
+    role: 'materials: risk control refuses (a different person operating); portrait: same person',
+    record: {
+      name: '郑异',
+      idNumber: '32010219910923004X',
+      bankCards: [],
+      idCard: { authority: '南京市公安局玄武分局', validFrom: '2018-09-23', validTo: '2038-09-23' },
+      portrait: { sandbox: 'same_person' },
+      risk: 'different_person',
     },
   },
 ];

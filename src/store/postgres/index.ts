@@ -8,6 +8,7 @@
 import type { PiiCipher } from '../../security/pii.ts';
 import type { Store } from '../store.ts';
 import { postgresApps } from './apps.ts';
+import { postgresBizTypes, postgresMaterials } from './materials.ts';
 import { createPool, tablesIn } from './pool.ts';
 import { postgresRecords } from './records.ts';
 import { postgresRegistry } from './registry.ts';
@@ -39,6 +40,8 @@ export const openPostgresStore = async (
     apps: postgresApps(pool, tables, pii),
     registry: postgresRegistry(pool, tables, pii),
     records,
+    bizTypes: postgresBizTypes(pool, tables),
+    materials: postgresMaterials(pool, tables, pii),
     async ping() {
       await pool.query('SELECT 1');
     },

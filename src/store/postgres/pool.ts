@@ -13,6 +13,8 @@ export interface Tables {
   cards: string;
   phones: string;
   records: string;
+  bizTypes: string;
+  materials: string;
 }
 
 export const tablesIn = (schema: string): Tables => {
@@ -23,6 +25,8 @@ export const tablesIn = (schema: string): Tables => {
     cards: `${s}.person_cards`,
     phones: `${s}.person_phones`,
     records: `${s}.verification_records`,
+    bizTypes: `${s}.biz_types`,
+    materials: `${s}.materials_tasks`,
   };
 };
 

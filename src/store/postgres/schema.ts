@@ -45,6 +45,18 @@ CREATE TABLE IF NOT EXISTS ${t.records} (
 );
 CREATE INDEX IF NOT EXISTS verification_records_app ON ${t.records} (app_id, created_at);
 CREATE INDEX IF NOT EXISTS verification_records_created ON ${t.records} (created_at);
+CREATE TABLE IF NOT EXISTS ${t.bizTypes} (
+  name text PRIMARY KEY,
+  created_at bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${t.materials} (
+  biz_type text NOT NULL,
+  biz_id text NOT NULL,
+  passed boolean NOT NULL,
+  sealed bytea NOT NULL,
+  updated_at bigint NOT NULL,
+  PRIMARY KEY (biz_type, biz_id)
+);
 `;
 
 /**

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { PiiCipher } from '../../security/pii.ts';
 import type { Store } from '../store.ts';
 import { sqliteApps } from './apps.ts';
+import { sqliteBizTypes, sqliteMaterials } from './materials.ts';
 import { sqliteRecords } from './records.ts';
 import { sqliteRegistry } from './registry.ts';
 import { SQLITE_SCHEMA } from './schema.ts';
@@ -33,6 +34,8 @@ export const openSqliteStore = (options: SqliteOptions, pii: PiiCipher): Store =
     apps: sqliteApps(db, pii),
     registry: sqliteRegistry(db, pii),
     records,
+    bizTypes: sqliteBizTypes(db),
+    materials: sqliteMaterials(db, pii),
     async ping() {
       db.prepare('SELECT 1').get();
     },

@@ -40,4 +40,16 @@ CREATE TABLE IF NOT EXISTS verification_records (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS verification_records_app ON verification_records (app_id, created_at);
+CREATE TABLE IF NOT EXISTS biz_types (
+  name TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS materials_tasks (
+  biz_type TEXT NOT NULL,
+  biz_id TEXT NOT NULL,
+  passed INTEGER NOT NULL,
+  sealed BLOB NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (biz_type, biz_id)
+) WITHOUT ROWID;
 `;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { newApp } from '../../../src/security/credentials.ts';
 import type { SuiteContext } from '../conformance.ts';
-import { person } from '../fixtures.ts';
+import { bizTypeName, materialsTask, person } from '../fixtures.ts';
 import { runCases } from './run.ts';
 
 /** The value as stored text would show it: raw UTF-8, or hex (how bytea renders as text). */
@@ -29,6 +29,21 @@ export const atRestCases = (t: TestContext, context: SuiteContext) =>
         accessKeySecret: app.accessKeySecret,
       };
       for (const [what, value] of Object.entries(secrets)) {
+        for (const form of forms(value))
+          assert.equal(raw.includes(form), false, `${what} in plaintext`);
+      }
+    },
+    'materials tasks are stored sealed: no name, ID number or address in plaintext': async () => {
+      const task = materialsTask(bizTypeName());
+      await context.store().materials.save(task);
+      const raw = await context.harness.rawBytes();
+      assert.ok(raw.includes(Buffer.from(task.bizId)), 'the dump holds the row just written');
+      const card = task.outcome.facts!.materials!.idCard!;
+      for (const [what, value] of Object.entries({
+        name: card.name!,
+        idNumber: card.idNumber!,
+        address: card.address!,
+      })) {
         for (const form of forms(value))
           assert.equal(raw.includes(form), false, `${what} in plaintext`);
       }
