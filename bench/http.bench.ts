@@ -42,6 +42,8 @@ const main = async () => {
       'warn',
       '--face-pack',
       'none',
+      '--ocr',
+      'off',
     ],
     18182,
   );

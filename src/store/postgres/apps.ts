@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { App } from '../../security/apps.ts';
 import type { PiiCipher } from '../../security/pii.ts';
+import { type AppColumn, appCache } from '../app-cache.ts';
 import type { AppStore } from '../store.ts';
 import type { Tables } from './pool.ts';
 
@@ -17,18 +18,8 @@ interface AppRow {
   created_at: number;
 }
 
-/**
- * Every signed request looks its app up, so hits are kept for a second. Only hits: an app
- * created by the CLI in another process is visible at once; a disable made elsewhere shows
- * within CACHE_MS (a disable made through this store shows at once).
- */
-const CACHE_MS = 1000;
-
-type Column = 'secret_id' | 'access_key_id' | 'app_id';
-
 /** Secrets are symmetric signing keys, so they are sealed (not hashed) at rest. */
 export const postgresApps = (pool: Pool, t: Tables, pii: PiiCipher): AppStore => {
-  const cache = new Map<string, { app: App; until: number }>();
   const toApp = (row: AppRow): App =>
     Object.freeze({
       appId: row.app_id,
@@ -42,20 +33,12 @@ export const postgresApps = (pool: Pool, t: Tables, pii: PiiCipher): AppStore =>
       disabled: row.disabled,
       createdAt: row.created_at,
     });
-  const load = async (column: Column, value: string) => {
+  const load = async (column: AppColumn, value: string) => {
     const text = `SELECT * FROM ${t.apps} WHERE ${column} = $1`;
     const { rows } = await pool.query<AppRow>({ name: `app-by-${column}`, text, values: [value] });
     return rows[0] && toApp(rows[0]);
   };
-  const by = (column: Column) => async (value: string) => {
-    const key = `${column}\u0000${value}`;
-    const hit = cache.get(key);
-    if (hit && hit.until > Date.now()) return hit.app;
-    const app = await load(column, value);
-    if (app) cache.set(key, { app, until: Date.now() + CACHE_MS });
-    else cache.delete(key);
-    return app;
-  };
+  const { by, clear } = appCache(load);
   return {
     bySecretId: by('secret_id'),
     byAccessKeyId: by('access_key_id'),
@@ -85,7 +68,7 @@ export const postgresApps = (pool: Pool, t: Tables, pii: PiiCipher): AppStore =>
     async setDisabled(appId, disabled) {
       const sql = `UPDATE ${t.apps} SET disabled = $1 WHERE app_id = $2`;
       const { rowCount } = await pool.query(sql, [disabled, appId]);
-      cache.clear();
+      clear();
       return (rowCount ?? 0) > 0;
     },
     async used(appId) {

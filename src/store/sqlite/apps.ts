@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { App } from '../../security/apps.ts';
 import type { PiiCipher } from '../../security/pii.ts';
+import { type AppColumn, appCache } from '../app-cache.ts';
 import type { AppStore } from '../store.ts';
 
 interface AppRow {
@@ -31,10 +32,14 @@ export const sqliteApps = (db: Database.Database, pii: PiiCipher): AppStore => {
       disabled: row.disabled === 1,
       createdAt: row.created_at,
     };
-  const by = (column: string) => {
-    const statement = db.prepare<[string], AppRow>(`SELECT * FROM apps WHERE ${column} = ?`);
-    return async (value: string) => toApp(statement.get(value));
+  const statements = {
+    secret_id: db.prepare<[string], AppRow>('SELECT * FROM apps WHERE secret_id = ?'),
+    access_key_id: db.prepare<[string], AppRow>('SELECT * FROM apps WHERE access_key_id = ?'),
+    app_id: db.prepare<[string], AppRow>('SELECT * FROM apps WHERE app_id = ?'),
   };
+  const { by, clear } = appCache(async (column: AppColumn, value) =>
+    toApp(statements[column].get(value)),
+  );
   const insert = db.prepare(
     `INSERT INTO apps (app_id, name, secret_id, secret_key, access_key_id, access_key_secret, qps, quota, disabled, created_at)
      VALUES (@appId, @name, @secretId, @secretKey, @accessKeyId, @accessKeySecret, @qps, @quota, @disabled, @createdAt)`,
@@ -58,6 +63,7 @@ export const sqliteApps = (db: Database.Database, pii: PiiCipher): AppStore => {
       return all.all().map((row) => toApp(row)!);
     },
     async setDisabled(appId, disabled) {
+      clear();
       return disable.run(disabled ? 1 : 0, appId).changes > 0;
     },
     async used(appId) {
