@@ -5,15 +5,17 @@
  *
  * @example
  *   SERVED.get('BankMetaVerify') // → { family: 'bank', standard: false }
- *   isCloudauthAction('VerifyMaterial') // → true (known, not served yet)
+ *   isCloudauthAction('InitFaceVerify') // → true (known, not served yet)
  */
 
 export const API_VERSION = '2019-03-07';
 
 /**
  * How an action's answer looks: the information checks' ResultObject with BizCode (§5.3), the
- * face flow's ResultObject with Passed/SubCode (§4.3, §5.2: `faceFlow`), or the legacy
- * `Code`/`Success`/`Data` shape with gateway errors (§5.1, §9.1: `compare`, `detect`).
+ * face flow's ResultObject with Passed/SubCode (§4.3, §5.2: `faceFlow`), the legacy
+ * `Code`/`Success`/`Data` shape with gateway errors (§5.1, §9.1: `compare`, `detect`), or the
+ * legacy real-person shape with `VerifyStatus` and no Code (§4.1, §5.1, §9.1: `materials` for
+ * VerifyMaterial, `materialsResult` for DescribeVerifyResult).
  */
 export type Family =
   | 'id2'
@@ -22,10 +24,15 @@ export type Family =
   | 'mobileDetail'
   | 'compare'
   | 'detect'
-  | 'faceFlow';
+  | 'faceFlow'
+  | 'materials'
+  | 'materialsResult';
 
 /** The face families (face-codes.ts has their table). */
 export const FACE_FAMILIES: ReadonlySet<Family> = new Set(['compare', 'detect', 'faceFlow']);
+
+/** The legacy real-person families (materials-codes.ts has their table). */
+export const MATERIALS_FAMILIES: ReadonlySet<Family> = new Set(['materials', 'materialsResult']);
 
 export interface ServedAction {
   family: Family;
@@ -35,6 +42,11 @@ export interface ServedAction {
   standard?: boolean;
   /** LivenessFaceVerify: the face flow without a name and ID number (liveness only). */
   liveness?: boolean;
+  /**
+   * `VerifyMaterials`, the name seed 004 documents: answered in that document's shape
+   * (`Data` + `Success` + `Code`) with its 3101–3103 error codes (materials-codes.ts).
+   */
+  seedShape?: boolean;
 }
 
 export const SERVED: ReadonlyMap<string, ServedAction> = new Map([
@@ -50,6 +62,10 @@ export const SERVED: ReadonlyMap<string, ServedAction> = new Map([
   ['DetectFaceAttributes', { family: 'detect' }],
   ['ContrastFaceVerify', { family: 'faceFlow' }],
   ['LivenessFaceVerify', { family: 'faceFlow', liveness: true }],
+  ['VerifyMaterial', { family: 'materials' }],
+  // Not a 2019-03-07 name (spec §0.6), but the one seed 004 documents: served under both.
+  ['VerifyMaterials', { family: 'materials', seedShape: true }],
+  ['DescribeVerifyResult', { family: 'materialsResult' }],
 ] satisfies [string, ServedAction][]);
 
 /** All 100 actions of 2019-03-07 (Go SDK HEAD ∪ metadata, spec §3). */

@@ -1,13 +1,16 @@
 /**
  * THE outcome → Cloudauth code table (spec aliyun.md §0.4–5, §4.2–4.3, §10). The shapes are
  * wire-codes.ts's; this file holds the information checks' and the platform's rules, and
- * `codeFor` hands the face actions to face-codes.ts first (their answers differ in shape).
+ * `codeFor` hands the face actions to face-codes.ts and the legacy real-person actions
+ * (VerifyMaterial, DescribeVerifyResult) to materials-codes.ts first (their answers differ in
+ * shape).
  *
  * @example
  *   codeFor(outcome('card_refused', { cardState: 'lost' }), view) // → result BizCode '2' SubCode '210'
  */
 import type { CardState, MismatchField, Outcome, OutcomeCode } from '../../core/outcomes.ts';
 import { faceCodeFor } from './face-codes.ts';
+import { materialsCodeFor } from './materials-codes.ts';
 import {
   type BusinessCode,
   business,
@@ -127,6 +130,16 @@ export const CODES: Record<OutcomeCode, (v: CodeView) => WireCode> = {
   image_invalid: () => INTERNAL_ERROR,
   image_too_large: () => INTERNAL_ERROR,
   image_unavailable: () => INTERNAL_ERROR,
+  // ID-card and materials outcomes belong to the legacy real-person actions
+  // (materials-codes.ts); no other command produces them.
+  card_unreadable: () => INTERNAL_ERROR,
+  card_mismatch: () => INTERNAL_ERROR,
+  card_expired: () => INTERNAL_ERROR,
+  card_not_original: () => INTERNAL_ERROR,
+  risk_rejected: () => INTERNAL_ERROR,
+  unknown_biz_type: () => INTERNAL_ERROR,
+  already_passed: () => INTERNAL_ERROR,
+  no_result: () => INTERNAL_ERROR,
   unsigned: () => INCOMPLETE_SIGNATURE,
   malformed_signature: () => INCOMPLETE_SIGNATURE,
   bad_signature: () =>
@@ -197,7 +210,7 @@ const outsideCarriers = (o: Outcome, v: CodeView): boolean =>
 /** The wire code for an outcome; result/business codes need a served action, else InternalError. */
 export const codeFor = (o: Outcome, v: CodeView): WireCode => {
   if (outsideCarriers(o, v)) return business('405', 'Mobile');
-  const face = faceCodeFor(o, v, CODES[o.code]);
+  const face = faceCodeFor(o, v, CODES[o.code]) ?? materialsCodeFor(o, v, CODES[o.code]);
   if (face) return face;
   const code = CODES[o.code](v);
   return code.kind !== 'gateway' && !v.family ? INTERNAL_ERROR : code;

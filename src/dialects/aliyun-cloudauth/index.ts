@@ -2,8 +2,9 @@
  * The `aliyun-cloudauth` dialect: Alibaba Cloud Cloudauth RPC API 2019-03-07 on `/`, signed with
  * RPC v1 HMAC-SHA1 or ACS3-HMAC-SHA256 (spec aliyun.md). Serves the information-verification
  * actions Id2MetaVerify, Id2MetaStandardVerify, Id2MetaPeriodVerify, BankMetaVerify and the four
- * Mobile3Meta*Verify actions, and the face actions CompareFaces, DetectFaceAttributes,
- * ContrastFaceVerify and LivenessFaceVerify; other Cloudauth actions get
+ * Mobile3Meta*Verify actions, the face actions CompareFaces, DetectFaceAttributes,
+ * ContrastFaceVerify and LivenessFaceVerify, and the legacy real-person actions VerifyMaterial
+ * (also as seed 004's `VerifyMaterials`) and DescribeVerifyResult; other Cloudauth actions get
  * `Forbidden.NotSupported`.
  *
  * @example

@@ -1,6 +1,6 @@
 /**
  * Wire → core command for the served information-verification actions (spec aliyun.md §5.3);
- * the face actions are face-map.ts's.
+ * the face actions are face-map.ts's, the legacy real-person actions materials-map.ts's.
  * A required business parameter that is absent or empty is refused as `missing_parameter`
  * (rendered as Code "400", 参数不能为空); an unusable value as `invalid_parameter` (Code "401").
  * Values go to the core raw: validating names, ID numbers, cards and phones is the core's job.
@@ -19,6 +19,7 @@ import { type Refusal, refuse } from '../../http/dialect.ts';
 import type { Family } from './actions.ts';
 import { faceCommand } from './face-map.ts';
 import type { CloudauthRequest } from './framing.ts';
+import { materialsCommand } from './materials-map.ts';
 
 type Params = ReadonlyMap<string, string>;
 type Fields = Record<string, string>;
@@ -117,6 +118,8 @@ const BUILD: Record<Family, (params: Params, parsed: CloudauthRequest) => Comman
   detect: (params) => faceCommand('detect', params),
   faceFlow: (params, parsed) =>
     faceCommand(parsed.served.liveness ? 'liveness' : 'contrast', params),
+  materials: (params) => materialsCommand('verify', params),
+  materialsResult: (params) => materialsCommand('result', params),
 };
 
 /** Dialect step 3 (see the module comment; the face actions are face-map.ts's). */

@@ -3,7 +3,8 @@
  * `{"RequestId","Code","Message","ResultObject":{…}}` (spec aliyun.md §9.1) — ResultObject with
  * BizCode for the information checks, with Passed/SubCode for the face flow — or, for
  * CompareFaces and DetectFaceAttributes, `{"RequestId","Code","Message","Success","Data"}`
- * (face-render.ts fills Data and the face-flow ResultObject); gateway errors the
+ * (face-render.ts fills Data and the face-flow ResultObject), or the legacy real-person
+ * body with VerifyStatus (materials-render.ts); gateway errors the
  * RPC error envelope `{"RequestId","HostId","Code","Message","Recommend"}` (§9.2). RequestId is
  * the pipeline's UUID in upper case, mirrored in `x-acs-request-id`. RPC v1 callers that send
  * `Format=XML` get the same documents as XML (§9.3), errors included.
@@ -19,6 +20,7 @@ import type { Family } from './actions.ts';
 import { BUSINESS_MESSAGES, type CodeView, codeFor, type WireCode } from './codes.ts';
 import { certifyId, compareData, detectData, materialInfo } from './face-render.ts';
 import type { CloudauthRequest } from './framing.ts';
+import { materialsBody } from './materials-render.ts';
 import { notServedYet, wantsXml } from './routes.ts';
 import { toXml, type XmlObject } from './xml.ts';
 
@@ -90,6 +92,8 @@ const actionBody = (
         Data: (detect ? detectData : compareData)(facts),
       };
     }
+    case 'status':
+      return materialsBody(code.verifyStatus, parsed, facts, requestId);
     case 'business': {
       const message = BUSINESS_MESSAGES[code.code];
       const Message = code.parameter ? `${message}: ${code.parameter}` : message;
@@ -110,8 +114,8 @@ const viewOf = (context: RenderContext<CloudauthRequest>): CodeView => {
   const { parsed, request, outcome } = context;
   const facts = outcome.facts ?? {};
   if (parsed) {
-    const { family, standard } = parsed.served;
-    return { family, standard, params: parsed.params, facts };
+    const { family, standard, seedShape } = parsed.served;
+    return { family, standard, seedShape, params: parsed.params, facts };
   }
   const action = notServedYet(request);
   return action ? { notServedYet: action, facts } : { facts };

@@ -5,6 +5,8 @@
  * - `verdict`: HTTP 200, Code "200", ResultObject.Passed "T"/"F" + SubCode (face flow, §4.3);
  * - `data`: HTTP 200, Code "200", Success true and a `Data` object (CompareFaces and
  *   DetectFaceAttributes, §9.1) filled from the outcome's facts;
+ * - `status`: HTTP 200, the legacy real-person body with `VerifyStatus` (VerifyMaterial,
+ *   DescribeVerifyResult: no Code, §9.1; VerifyMaterials: seed 004's `Data` shape);
  * - `business`: HTTP 200 with a Code ≠ "200" (§4.3), which pop-core throws as `<Code>Error`
  *   and Tea SDKs return as data (§9.4);
  * - `gateway`: HTTP 4xx/5xx with the RPC error envelope and a fixed message (§4.4, §10).
@@ -22,6 +24,7 @@ export type WireCode =
   | { kind: 'result'; bizCode: BizCode; subCode: string }
   | { kind: 'verdict'; passed: boolean; subCode: string }
   | { kind: 'data' }
+  | { kind: 'status'; verifyStatus: number }
   | { kind: 'business'; code: BusinessCode; parameter?: string }
   | { kind: 'gateway'; status: number; code: string; message: string };
 
@@ -30,6 +33,8 @@ export interface CodeView {
   family?: Family;
   /** …StandardVerify mobile actions (they also cover China Broadnet). */
   standard?: boolean;
+  /** VerifyMaterials, the seed's name of VerifyMaterial (its own codes and shape). */
+  seedShape?: boolean;
   /** The Cloudauth action the request named when shiming does not serve it yet. */
   notServedYet?: string;
   /** The request's parameters, once parsing succeeded (which image form was sent). */
@@ -48,6 +53,7 @@ export const verdict = (passed: boolean, subCode: string): WireCode => ({
   subCode,
 });
 export const DATA: WireCode = { kind: 'data' };
+export const status = (verifyStatus: number): WireCode => ({ kind: 'status', verifyStatus });
 export const business = (code: BusinessCode, parameter?: string): WireCode =>
   parameter ? { kind: 'business', code, parameter } : { kind: 'business', code };
 export const gateway = (status: number, code: string, message: string): WireCode => ({

@@ -11,6 +11,7 @@
  */
 import type { Outcome, OutcomeCode } from '../../core/outcomes.ts';
 import { IMAGE_RECOGNITION_V1, IMAGE_RECOGNITION_V2 } from './face-results.ts';
+import { CHECK_ID_CARD, ID_CARD_OCR, unreadableCode } from './idcard-results.ts';
 import type { Params } from './params.ts';
 import {
   BANK_CARD_2E,
@@ -35,11 +36,17 @@ export interface ErrorCode {
 export const SIGNATURE_FAILURE =
   'The provided credentials could not be validated. Please check your signature is correct.';
 
-/** Parameters whose invalid_parameter means "encrypted input", which shiming does not take (§1.5). */
+/**
+ * Parameters whose invalid_parameter means "encryption", which shiming does not do (§1.5): of
+ * the input, or of CheckIdCardInformation's answer (IsEncrypt, IsEncryptResponse, Encryption).
+ */
 export const ENCRYPTION_PARAMETERS: ReadonlySet<string> = new Set([
   'Encryption.EncryptList',
   'EncryptList',
   'EncryptedBody',
+  'Encryption',
+  'IsEncrypt',
+  'IsEncryptResponse',
 ]);
 
 type ErrorRule = ErrorCode | ((o: Outcome, action: string) => ErrorCode);
@@ -95,6 +102,24 @@ export const ERRORS: Record<OutcomeCode, ErrorRule> = {
     'The image is too large (ImageBase64 must stay within 3 MB).',
   ),
   image_unavailable: error('FailedOperation.DownLoadError', 'The image could not be downloaded.'),
+  // ID-card outcomes: IdCardOCRVerification has no Result for a card it could not read, so these
+  // are Errors there, with the FailedOperation codes CheckIdCardInformation answers as Results.
+  card_unreadable: (o) =>
+    error(unreadableCode(o), 'The ID card photo cannot be read; take it again.'),
+  card_not_original: error(
+    'FailedOperation.OcrWarningOccurred',
+    'The ID card photo is not of an original card (a copy or a screen).',
+  ),
+  card_expired: error(
+    'FailedOperation.OcrWarningOccurred',
+    'The ID card has expired (invalid validity date).',
+  ),
+  // No FaceID command produces these (materials and business scenarios are Alibaba's).
+  card_mismatch: INTERNAL,
+  risk_rejected: INTERNAL,
+  unknown_biz_type: INTERNAL,
+  already_passed: INTERNAL,
+  no_result: INTERNAL,
   unsigned: error(
     'AuthFailure.InvalidAuthorization',
     'The request carries no Authorization header.',
@@ -185,6 +210,8 @@ export const RESULTS: Record<ServedAction, ResultTable> = {
   MinorsVerification: MINORS,
   ImageRecognition: IMAGE_RECOGNITION_V1,
   ImageRecognitionV2: IMAGE_RECOGNITION_V2,
+  IdCardOCRVerification: ID_CARD_OCR,
+  CheckIdCardInformation: CHECK_ID_CARD,
 };
 
 const tableCode = (table: ResultTable, o: Outcome): string | undefined => {

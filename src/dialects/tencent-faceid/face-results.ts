@@ -18,8 +18,9 @@
  *   one whatever `faceMatchFar` says, so Sim and Result never disagree.
  *
  * Liveness is not part of either action (a single photo, no liveness parameter): never asked, so
- * `LifePhotoDetectFake` is documented but not produced. Nor is `IdPhotoPoorQuality`: the core
- * reports a missing and an unusable portrait alike as `no_portrait` (`IdPhotoNoExist`).
+ * `LifePhotoDetectFake` is documented but not produced. A portrait the authority has not got is
+ * `IdPhotoNoExist`; one it holds but that cannot be used (facts.portraitProblem 'unusable') is
+ * `IdPhotoPoorQuality`.
  *
  * @example
  *   simFor(outcome('match', { face: { cosine: 0.7, far: 1e-6 } }), 'tencent-v2') // → 90
@@ -44,7 +45,7 @@ export const simFor = (o: Outcome, scale: ScoreScale): number => {
 const F = 'FailedOperation.';
 
 /** Every Result the two actions produce, with its Description (FaceID docs' code pages). */
-const DOCUMENTED: Readonly<Record<string, string>> = {
+export const IMAGE_DOCUMENTED: Readonly<Record<string, string>> = {
   Success: '成功',
   [`${F}CompareLowSimilarity`]: '比对相似度未达到通过标准',
   [`${F}IdNameMisMatch`]: '姓名和身份证号不一致，请核实后重试',
@@ -89,17 +90,23 @@ const BY_OUTCOME: Readonly<Partial<Record<OutcomeCode, string>>> = {
 const compared = (o: Outcome): boolean =>
   o.code === 'match' || (o.code === 'mismatch' && o.facts?.mismatch === 'face');
 
+/** A portrait the authority holds but that cannot be used is of poor quality, not missing. */
+export const portraitRefined = (o: Outcome, code: string): string =>
+  o.code === 'no_portrait' && o.facts?.portraitProblem === 'unusable'
+    ? `${F}IdPhotoPoorQuality`
+    : code;
+
 export const IMAGE_RECOGNITION_V1: ResultTable = {
-  documented: DOCUMENTED,
+  documented: IMAGE_DOCUMENTED,
   byOutcome: BY_OUTCOME,
-  refine: (o, _params, code) => (compared(o) ? 'Success' : code),
+  refine: (o, _params, code) => (compared(o) ? 'Success' : portraitRefined(o, code)),
 };
 
 export const IMAGE_RECOGNITION_V2: ResultTable = {
-  documented: DOCUMENTED,
+  documented: IMAGE_DOCUMENTED,
   byOutcome: BY_OUTCOME,
   refine: (o, _params, code) => {
-    if (!compared(o)) return code;
+    if (!compared(o)) return portraitRefined(o, code);
     return simFor(o, 'tencent-v2') >= V2_THRESHOLD ? 'Success' : `${F}CompareLowSimilarity`;
   },
 };

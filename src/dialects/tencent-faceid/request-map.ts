@@ -6,15 +6,22 @@
  *
  * Encrypted input (§1.5) is out of scope: a non-empty `EncryptList` (or whole-body
  * `EncryptedBody`) is refused with `InvalidParameter.UnsupportEncryptField` rather than handed
- * on as ciphertext that would come back as "illegal ID number".
+ * on as ciphertext that would come back as "illegal ID number"; so is CheckIdCardInformation's
+ * request for an encrypted answer (`IsEncrypt`, `IsEncryptResponse`, `Encryption`).
+ *
+ * The ID-card actions take the portrait side as `ImageBase64` or `ImageUrl` (fetched by the core
+ * through the safe fetcher). IdCardOCRVerification: IdCard + Name > ImageBase64 (≤ 3 MB) >
+ * ImageUrl; CheckIdCardInformation: ImageUrl > ImageBase64 (≤ 7 MB). `Config` must be a JSON
+ * object of booleans (idcard-config.ts) when an image is used.
  *
  * @example
  *   toCommand({ action: 'IdCardVerification', params: { IdCard: '110105199003070017', Name: '张三' }, … })
  *   // → { kind: 'identity.verify', name: '张三', idNumber: '110105199003070017' }
  */
-import type { Command } from '../../core/commands.ts';
+import type { Command, ImageInput } from '../../core/commands.ts';
 import { type Outcome, outcome } from '../../core/outcomes.ts';
 import { isRefusal, type Refusal, refuse } from '../../http/dialect.ts';
+import { parseIdCardConfig } from './idcard-config.ts';
 import { type Params, read } from './params.ts';
 import type { FaceIdParsed } from './parse.ts';
 import type { ServedAction } from './routes.ts';
@@ -122,16 +129,25 @@ const minors = (params: Params): Step<Command> => {
 
 /** "Base64编码后的图片数据大小不超过3M" (SDK typings): counted on the base64 text. */
 export const MAX_IMAGE_BASE64 = 3 * 1024 * 1024;
+/** CheckIdCardInformation: "所下载图片经Base64编码后不超过 7M" (SDK typings). */
+export const MAX_CARD_CHECK_BASE64 = 7 * 1024 * 1024;
 
 // Checked on the wire before anything runs, so these are request-validation Errors (§1.2):
 // absent or empty → FailedOperation.EmptyImageError, too long → ImageSizeTooLarge.
-const imageBase64 = (params: Params): Step<string> => {
+const imageBase64 = (params: Params, max = MAX_IMAGE_BASE64): Step<string> => {
   const value = read(params, 'ImageBase64');
   if (value === undefined || value === null || value === '') {
     return fail('missing_parameter', 'ImageBase64');
   }
   if (typeof value !== 'string') return fail('malformed_request', 'ImageBase64');
-  return value.length > MAX_IMAGE_BASE64 ? refuse(outcome('image_too_large')) : value;
+  return value.length > max ? refuse(outcome('image_too_large')) : value;
+};
+
+/** An optional string field; empty counts as absent (the SDKs send only what was set). */
+const given = (params: Params, name: string): Step<string | undefined> => {
+  const value = read(params, name);
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? value : fail('malformed_request', name);
 };
 
 /** An optional string field: absent, or a string of at most `max` characters. */
@@ -157,6 +173,68 @@ const imageRecognition = (params: Params, v2: boolean): Step<Command> => {
   const extra = v2 ? optionalText(params, 'Extra', 10) : undefined;
   if (isRefusal(extra)) return extra;
   return { kind: 'face.verify', ...fields, image: { base64: image }, liveness: false };
+};
+
+/** The card photo: `first` wins when both forms are sent (the two actions disagree). */
+const cardImage = (
+  params: Params,
+  first: 'ImageBase64' | 'ImageUrl',
+  maxBase64: number,
+): Step<ImageInput | undefined> => {
+  const url = given(params, 'ImageUrl');
+  if (isRefusal(url)) return url;
+  const base64 = read(params, 'ImageBase64');
+  const hasBase64 = base64 !== undefined && base64 !== null && base64 !== '';
+  if (url !== undefined && (first === 'ImageUrl' || !hasBase64)) return { url };
+  if (!hasBase64) return undefined;
+  const image = imageBase64(params, maxBase64);
+  return isRefusal(image) ? image : { base64: image };
+};
+
+/** Config is honoured with an image only ("仅当使用ImageBase64或者ImageUrl时，告警配置生效"). */
+const validConfig = (params: Params): Step<void> =>
+  parseIdCardConfig(read(params, 'Config')) ? undefined : fail('invalid_parameter', 'Config');
+
+const ONE_OF = 'IdCard and Name, ImageBase64 or ImageUrl';
+
+/**
+ * IdCardOCRVerification: IdCard + Name when both are given (the photo is then not read), else
+ * the portrait side by ImageBase64 (≤ 3 MB), else by ImageUrl.
+ */
+const idCardOcr = (params: Params): Step<Command> => {
+  const idNumber = given(params, 'IdCard');
+  if (isRefusal(idNumber)) return idNumber;
+  const name = given(params, 'Name');
+  if (isRefusal(name)) return name;
+  if (idNumber !== undefined && name !== undefined)
+    return { kind: 'idcard.verify', name, idNumber };
+  const image = cardImage(params, 'ImageBase64', MAX_IMAGE_BASE64);
+  if (isRefusal(image)) return image;
+  if (!image) return fail('missing_parameter', idNumber ? 'Name' : name ? 'IdCard' : ONE_OF);
+  const config = validConfig(params);
+  return isRefusal(config) ? config : { kind: 'idcard.verify', image };
+};
+
+/** CheckIdCardInformation's options that ask for an encrypted answer, which shiming never gives. */
+const encryptedAnswer = (params: Params): string | undefined => {
+  for (const name of ['IsEncrypt', 'IsEncryptResponse']) {
+    const value = read(params, name);
+    if (value === true || value === 'true') return name;
+  }
+  const encryption = read(params, 'Encryption');
+  const asked = typeof encryption === 'object' && encryption !== null;
+  return asked && Object.keys(encryption).length > 0 ? 'Encryption' : undefined;
+};
+
+/** CheckIdCardInformation: the portrait side by ImageUrl, else ImageBase64 (≤ 7 MB). */
+const checkIdCard = (params: Params): Step<Command> => {
+  const encrypted = encryptedAnswer(params);
+  if (encrypted) return fail('invalid_parameter', encrypted);
+  const image = cardImage(params, 'ImageUrl', MAX_CARD_CHECK_BASE64);
+  if (isRefusal(image)) return image;
+  if (!image) return fail('missing_parameter', 'ImageBase64');
+  const config = validConfig(params);
+  return isRefusal(config) ? config : { kind: 'idcard.check', image };
 };
 
 const COMMANDS: Record<ServedAction, (params: Params) => Step<Command>> = {
@@ -202,6 +280,8 @@ const COMMANDS: Record<ServedAction, (params: Params) => Step<Command>> = {
   MinorsVerification: minors,
   ImageRecognition: (p) => imageRecognition(p, false),
   ImageRecognitionV2: (p) => imageRecognition(p, true),
+  IdCardOCRVerification: idCardOcr,
+  CheckIdCardInformation: checkIdCard,
 };
 
 export const toCommand = (parsed: FaceIdParsed): Step<Command> => {

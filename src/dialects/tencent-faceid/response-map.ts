@@ -14,6 +14,7 @@ import { jsonResponse, type WireRequest, type WireResponse } from '../../http/wi
 import { ageOn, parseIdNumber, shanghaiToday } from '../../identity/index.ts';
 import { errorFor, RESULTS, resultCode } from './codes.ts';
 import { simFor } from './face-results.ts';
+import { idCardFields } from './idcard-render.ts';
 import { read } from './params.ts';
 import type { FaceIdParsed } from './parse.ts';
 import { minorsByPhone } from './results.ts';
@@ -87,6 +88,9 @@ const extraFields = (
   if (parsed.action === 'CheckBankCardInformation') return cardFields(o);
   if (parsed.action === 'MinorsVerification') return minorsFields(parsed, code, request);
   if (parsed.action.startsWith('ImageRecognition')) return imageFields(parsed, o);
+  if (parsed.action === 'IdCardOCRVerification' || parsed.action === 'CheckIdCardInformation') {
+    return idCardFields(parsed, o, code);
+  }
   return {};
 };
 

@@ -33,6 +33,8 @@ export const SERVED_ACTIONS = [
   'PhoneVerificationCUCC',
   'MinorsVerification',
   'ImageRecognitionV2',
+  'IdCardOCRVerification',
+  'CheckIdCardInformation',
   // Removed from SDK 4.1.313 but still called by older integrations (§1.1).
   'ImageRecognition',
 ] as const;
@@ -45,7 +47,6 @@ export type ServedAction = (typeof SERVED_ACTIONS)[number];
  */
 export const UNSERVED_ACTIONS: ReadonlySet<string> = new Set([
   'CheckEidTokenStatus',
-  'CheckIdCardInformation',
   'CheckPhoneAndName',
   'DetectAIFakeFaces',
   'DetectAuth',
@@ -63,7 +64,6 @@ export const UNSERVED_ACTIONS: ReadonlySet<string> = new Set([
   'GetNFCToken',
   'GetWeChatBillDetails',
   'GetWxNFCResult',
-  'IdCardOCRVerification',
   'LivenessCompare',
   'LivenessRecognition',
   'MobileNetworkTimeVerification',

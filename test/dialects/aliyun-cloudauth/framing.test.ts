@@ -143,7 +143,7 @@ const REFUSALS: Array<[string, WireRequest, Outcome]> = [
     { code: 'missing_parameter', facts: { parameter: 'Version' } },
   ],
   ['wrong Version', edited((q) => q.set('Version', '2020-11-12')), { code: 'unsupported_version' }],
-  ['unknown action', edited((q) => q.set('Action', 'VerifyMaterials')), { code: 'unknown_action' }],
+  ['unknown action', edited((q) => q.set('Action', 'VerifyMaterialz')), { code: 'unknown_action' }],
   [
     'known but not served action',
     edited((q) => q.set('Action', 'CompareFaceVerify')),

@@ -92,7 +92,7 @@ describe('SDK-visible gateway errors', () => {
   });
 
   test('case=pop-core Cloudauth action not served yet → Forbidden.NotSupported', async () => {
-    for (const action of ['VerifyMaterial', 'CompareFaceVerify', 'DescribeVerifyResult']) {
+    for (const action of ['DescribeVerifyToken', 'CompareFaceVerify', 'InitFaceVerify']) {
       assert.equal((await popError(action)).code, 'Forbidden.NotSupported');
     }
   });

@@ -46,8 +46,17 @@ const IMAGE_RESULTS = [
     'RequestLimitExceeded',
   ].map((code) => `FailedOperation.${code}`),
 ];
+/** CheckIdCardInformation: the photo Results but liveness, plus the OCR ones (§1.3, §3.3). */
+const CARD_CHECK_RESULTS = [
+  ...IMAGE_RESULTS.filter((code) => code !== 'FailedOperation.LifePhotoDetectFake'),
+  ...['OcrFailed', 'ImageNoIdCard', 'ImageBlur', 'OcrWarningOccurred'].map(
+    (code) => `FailedOperation.${code}`,
+  ),
+];
 const DOCUMENTED: Record<ServedAction, string[]> = {
   IdCardVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-6', '-7'],
+  IdCardOCRVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-6', '-7'],
+  CheckIdCardInformation: CARD_CHECK_RESULTS,
   CheckIdNameDate: ['0', '-1', '-2', '-3', '-4', '-5', '-6', '-7', '-8'],
   BankCardVerification: ['0', '-1', ...range(5, 16), '-20', '-2', '-3', '-4', '-17', '-18', '-19'],
   BankCard2EVerification: ['0', '-1', ...range(4, 15), '-18', '-2', '-3', '-16', '-17'],
@@ -75,12 +84,11 @@ const DOCUMENTED: Record<ServedAction, string[]> = {
 };
 
 /**
- * Documented but never produced: the core does not tell an unusable portrait from none, and V1
- * leaves the threshold to the caller (every comparison that ran is "Success").
+ * Documented but never produced: V1 leaves the threshold to the caller (every comparison that ran
+ * is "Success").
  */
 const NOT_PRODUCED: Partial<Record<ServedAction, string[]>> = {
-  ImageRecognition: ['FailedOperation.IdPhotoPoorQuality', 'FailedOperation.CompareLowSimilarity'],
-  ImageRecognitionV2: ['FailedOperation.IdPhotoPoorQuality'],
+  ImageRecognition: ['FailedOperation.CompareLowSimilarity'],
 };
 
 /** Error codes the Tencent docs list (§3.2 common, §3.3 FaceID). */
@@ -110,7 +118,22 @@ const DOCUMENTED_ERRORS = new Set([
   'FailedOperation.ImageSizeTooLarge',
   'FailedOperation.EmptyImageError',
   'FailedOperation.DownLoadError',
+  'FailedOperation.OcrFailed',
+  'FailedOperation.ImageNoIdCard',
+  'FailedOperation.ImageBlur',
+  'FailedOperation.OcrWarningOccurred',
 ]);
+
+/** The reader's retake reasons (outcomes.ts CardProblem). */
+const CARD_PROBLEMS = [
+  'card_not_found',
+  'card_cut_off',
+  'card_too_small',
+  'blurred',
+  'glare',
+  'wrong_side',
+  'unreadable',
+] as const;
 
 /** Every fact variation the outcomes can carry. */
 const FACTS: OutcomeFacts[] = [
@@ -135,8 +158,18 @@ const FACTS: OutcomeFacts[] = [
   { bankCard: { luhn: true } },
   { carrier: 'CMCC' },
   { parameter: 'Encryption.EncryptList' },
+  { portraitProblem: 'missing' },
+  { portraitProblem: 'unusable' },
+  ...CARD_PROBLEMS.map((cardProblem) => ({ cardProblem })),
+  { idCard: { name: '张三', warnings: [], quality: 0.3 } },
 ];
-const PARAMS: Params[] = [{}, { Type: '0' }, { Type: '1' }, { VerifyMode: '1' }];
+const PARAMS: Params[] = [
+  {},
+  { Type: '0' },
+  { Type: '1' },
+  { VerifyMode: '1' },
+  { Config: '{"BorderCheckWarn":true,"Quality":true,"CopyWarn":true}' },
+];
 
 const variants = function* (): Generator<[ServedAction, Outcome, Params]> {
   for (const action of SERVED_ACTIONS) {
@@ -225,7 +258,14 @@ test('case=refined error codes', () => {
     'UnsupportedOperation',
   );
   assert.equal(errorFor({ code: 'unknown_action' }, 'DescribeInstances').code, 'InvalidAction');
-  for (const parameter of ['Encryption.EncryptList', 'EncryptList', 'EncryptedBody']) {
+  for (const parameter of [
+    'Encryption.EncryptList',
+    'EncryptList',
+    'EncryptedBody',
+    'IsEncrypt',
+    'IsEncryptResponse',
+    'Encryption',
+  ]) {
     assert.equal(
       errorFor({ code: 'invalid_parameter', facts: { parameter } }, 'X').code,
       'InvalidParameter.UnsupportEncryptField',

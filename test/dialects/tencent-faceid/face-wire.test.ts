@@ -81,7 +81,7 @@ const rowsFor = (action: Action): Row[] => {
     row('name differs', { ...ZHANG, Name: '李四' }, 'selfie', failed('IdNameMisMatch')),
     row('no record', { ...ZHANG, IdCard: ABSENT.idNumber }, 'selfie', failed('IdNoExistSystem')),
     row('no portrait', persona('王芳'), 'selfie', failed('IdPhotoNoExist')),
-    row('portrait unusable', persona('刘小宝'), 'selfie', failed('IdPhotoNoExist')),
+    row('portrait unusable', persona('刘小宝'), 'selfie', failed('IdPhotoPoorQuality')),
     row('authority busy', persona('陈忙'), 'selfie', failed('IdPhotoSystemNoanswer')),
     row('authority upgrading', persona('赵升'), 'selfie', failed('CompareLibServiceUnavailable')),
     row('daily limit', persona('孙限'), 'selfie', failed('RequestLimitExceeded')),
@@ -102,11 +102,6 @@ const rowsFor = (action: Action): Row[] => {
       `${F}LifePhotoDetectFake`,
       'spoofed photo',
       'the action has no liveness parameter, so the photo is never held to liveness',
-    ),
-    never(
-      `${F}IdPhotoPoorQuality`,
-      'authority photo of poor quality',
-      'the core reports an unusable portrait as no_portrait, like a missing one (IdPhotoNoExist)',
     ),
     ...(v2
       ? []

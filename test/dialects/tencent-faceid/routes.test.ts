@@ -99,7 +99,14 @@ for (const [name, req] of NOT_CLAIMED) {
 }
 
 /** Unmarked `/` requests are still answered here, in the envelope the Tencent SDKs can read. */
-const FALLBACK = new Set(['Action without Signature or SecretId', 'Signature without Action', 'X-TC-Action on PUT', 'another Authorization scheme only', 'a form body that is not declared as a form', 'an empty POST']);
+const FALLBACK = new Set([
+  'Action without Signature or SecretId',
+  'Signature without Action',
+  'X-TC-Action on PUT',
+  'another Authorization scheme only',
+  'a form body that is not declared as a form',
+  'an empty POST',
+]);
 for (const [name, req] of NOT_CLAIMED) {
   test(`case=${FALLBACK.has(name) ? 'answers as the fallback' : 'leaves alone'} ${name}`, () =>
     assert.equal(claims(req), FALLBACK.has(name)));

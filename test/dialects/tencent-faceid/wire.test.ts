@@ -37,11 +37,7 @@ for (const mode of MODES) {
   describe(`mode=${mode.name}`, () => {
     for (const c of SANDBOX_CASES) {
       test(`case=${mode.name} ${c.action} ${c.name} → ${c.result}`, async () => {
-        const client = faceidClient(
-          server.port,
-          mode,
-          app,
-        );
+        const client = faceidClient(server.port, mode, app);
         const response = (await client.request(c.action, c.params)) as Record<string, unknown>;
         assert.equal(response.Result, c.result);
         assert.equal(

@@ -305,6 +305,39 @@ const ZHANG_ID = id(ZHANG);
 const platform = (description: string, trigger: AliyunTrigger, expect: AliyunExpect): AliyunRow =>
   row(V, description, ZHANG_ID, expect, { trigger });
 
+/**
+ * VerifyMaterial / DescribeVerifyResult refusals made before any photo is looked at. Their
+ * verdicts (VerifyStatus) need the face engine and the ID-card reader, which this walk's server
+ * does not load: test/dialects/aliyun-cloudauth/materials-wire.test.ts walks every VerifyStatus.
+ */
+const MATERIALS_TASK = {
+  BizType: 'RPMinTest',
+  BizId: 'sandbox-task-1',
+  Name: ZHANG.name,
+  IdCardNumber: ZHANG.idNumber,
+};
+const materials: AliyunRow[] = [
+  row('VerifyMaterial', 'no FaceImageUrl', MATERIALS_TASK, gateway('MissingParameter', 400)),
+  row(
+    'VerifyMaterial',
+    'BizId over 64 characters',
+    { ...MATERIALS_TASK, BizId: 'x'.repeat(65), FaceImageUrl: 'https://img.example.test/f.jpg' },
+    gateway('InvalidParameter', 400),
+  ),
+  row(
+    'VerifyMaterial',
+    'selfie on OSS (oss:// cannot be read here)',
+    { ...MATERIALS_TASK, FaceImageUrl: 'oss://bucket:face.jpg' },
+    gateway('InvalidParam.MaterialsNotValid', 400),
+  ),
+  row(
+    'DescribeVerifyResult',
+    'BizType never created (`shiming biztypes create`)',
+    { BizType: 'NoSuchScenario', BizId: 'sandbox-task-1' },
+    gateway('InvalidBizType.NotFound', 404),
+  ),
+];
+
 /** Gateway errors and the quota Code, shown on Id2MetaVerify; every action answers them alike. */
 const errors: AliyunRow[] = [
   row(
@@ -314,9 +347,9 @@ const errors: AliyunRow[] = [
     gateway('InvalidAction.NotFound', 404),
   ),
   row(
-    'VerifyMaterial',
+    'DescribeVerifyToken',
     'a Cloudauth action not served yet',
-    {},
+    { BizType: 'RPMinTest', BizId: 'biz-0001' },
     gateway('Forbidden.NotSupported', 400),
   ),
   platform('quota used up (any action)', 'quota', info('412')),
@@ -376,5 +409,6 @@ export const ALIYUN_ROWS: readonly AliyunRow[] = [
   ...mobileRows('Mobile3MetaDetailVerify', true, false),
   ...mobileRows('Mobile3MetaSimpleStandardVerify', false, true),
   ...mobileRows('Mobile3MetaDetailStandardVerify', true, true),
+  ...materials,
   ...errors,
 ];

@@ -398,8 +398,17 @@ const errors: TencentRow[] = [
   }),
 ];
 
+/**
+ * IdCardOCRVerification with IdCard + Name (which win over a photo): the IdCardVerification
+ * codes. Its photo input and CheckIdCardInformation need the face engine and the ID-card reader,
+ * which this walk's server does not load; test/dialects/tencent-faceid/idcard-wire.test.ts walks
+ * them with generated cards.
+ */
+const idCardOcr = identity('IdCardOCRVerification');
+
 export const TENCENT_ROWS: readonly TencentRow[] = [
   ...identity('IdCardVerification'),
+  ...idCardOcr,
   ...idNameDate,
   ...bankCases,
   ...cardInformation,
