@@ -4,7 +4,8 @@ import { CONFIG_FIELDS } from '../src/config.ts';
 
 export const configurationDoc = (): string => {
   const rows = CONFIG_FIELDS.map(
-    (f) => `| \`${f.name}\` | ${f.default === undefined ? '—' : `\`${JSON.stringify(f.default)}\``} | ${f.description} |`,
+    (f) =>
+      `| \`${f.name}\` | ${f.default === undefined ? '—' : `\`${JSON.stringify(f.default)}\``} | ${f.description} |`,
   );
   return [
     '# Configuration',

@@ -77,7 +77,11 @@ export const buildApp = async (
     dialects: DIALECTS,
     maxBodyBytes: config.maxBodyBytes,
     log,
-    ready: async () => (await store.ping(), await shared?.ping(), true),
+    ready: async () => {
+      await store.ping();
+      await shared?.ping();
+      return true;
+    },
     pipeline: {
       core,
       auth: { credentials: store.apps, nonces: shared?.nonces ?? memoryNonces() },

@@ -20,7 +20,8 @@ const DATA_URL = /^data:[\w/+.-]+;base64,/;
 
 const fromBase64 = (text: string, source: ImageSource): LoadedImage => {
   const bare = text.replace(DATA_URL, '');
-  if (bare.trim() === '' || !BASE64.test(bare)) return { ok: false, outcome: outcome('image_invalid') };
+  if (bare.trim() === '' || !BASE64.test(bare))
+    return { ok: false, outcome: outcome('image_invalid') };
   if (Math.floor((bare.length * 3) / 4) > source.maxImageBytes + 3) {
     return { ok: false, outcome: outcome('image_too_large') };
   }
@@ -33,6 +34,7 @@ export const loadImage = async (input: ImageInput, source: ImageSource): Promise
   if ('base64' in input) return fromBase64(input.base64, source);
   const fetched = await source.fetcher.fetchImage(input.url);
   if (fetched.ok) return { ok: true, bytes: fetched.bytes };
-  const code = FETCH_OUTCOMES[fetched.problem as keyof typeof FETCH_OUTCOMES] ?? 'image_unavailable';
+  const code =
+    FETCH_OUTCOMES[fetched.problem as keyof typeof FETCH_OUTCOMES] ?? 'image_unavailable';
   return { ok: false, outcome: outcome(code) };
 };

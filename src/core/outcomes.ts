@@ -172,7 +172,13 @@ export interface MaterialsFacts {
   cardScore?: FaceScore;
   idCard?: IdCardFacts;
   /** The submitted elements, echoed (name, ID number, image URLs). */
-  submitted: { name: string; idNumber: string; faceUrl?: string; frontUrl?: string; backUrl?: string };
+  submitted: {
+    name: string;
+    idNumber: string;
+    faceUrl?: string;
+    frontUrl?: string;
+    backUrl?: string;
+  };
 }
 
 /** Extra facts an outcome may carry, for dialects that report more than a code. */

@@ -31,7 +31,13 @@ test('case=jsonl import accepts good rows and reports each bad one with its line
   const good = [0, 1, 2].map(syntheticRecord);
   const lines = [
     JSON.stringify(good[0]),
-    JSON.stringify({ ...good[1], idNumber: `${good[1]!.idNumber.slice(0, 17)}0` === good[1]!.idNumber ? `${good[1]!.idNumber.slice(0, 17)}1` : `${good[1]!.idNumber.slice(0, 17)}0` }),
+    JSON.stringify({
+      ...good[1],
+      idNumber:
+        `${good[1]!.idNumber.slice(0, 17)}0` === good[1]!.idNumber
+          ? `${good[1]!.idNumber.slice(0, 17)}1`
+          : `${good[1]!.idNumber.slice(0, 17)}0`,
+    }),
     '{not json',
     JSON.stringify({ ...good[2], name: '张3' }),
     JSON.stringify({ ...good[0], bankCards: [] }),

@@ -7,7 +7,10 @@ import { configurationDoc } from '../../scripts/config-docs.ts';
 const doc = (name: string) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), 'utf8');
 
 test('case=docs/outcomes.md lists exactly the outcome catalogue', () => {
-  const rows = [...doc('outcomes.md').matchAll(/^\| `([a-z_]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+  const rows = [...doc('outcomes.md').matchAll(/^\| `([a-z_]+)` \| (.+) \|$/gm)].map((m) => [
+    m[1],
+    m[2],
+  ]);
   assert.deepEqual(Object.fromEntries(rows), OUTCOME_MESSAGES);
 });
 

@@ -92,12 +92,16 @@ export const importRegistry = async (
     if (!checked.ok) report.rejected.push({ line: row.line, reason: checked.reason });
     else {
       const portrait = row.raw?.portrait;
-      if (portrait && options.portraits) batch.pending.set(batch.records.length, templateOf(portrait, options.portraits));
+      if (portrait && options.portraits)
+        batch.pending.set(batch.records.length, templateOf(portrait, options.portraits));
       else if (portrait) report.portraitsIgnored += 1;
       batch.records.push(checked.record);
       batch.lines.push(row.line);
     }
-    if (batch.records.length >= (options.batchSize ?? 5000) || batch.pending.size >= MAX_PENDING_PORTRAITS) {
+    if (
+      batch.records.length >= (options.batchSize ?? 5000) ||
+      batch.pending.size >= MAX_PENDING_PORTRAITS
+    ) {
       await flush(batch, registry, report);
       options.onProgress?.(rowsRead);
     }

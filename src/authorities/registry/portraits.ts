@@ -21,19 +21,33 @@ export type PortraitResult = { ok: true; portrait: PortraitRecord } | { ok: fals
 /** A base64 image (optionally a data: URL) or a path. */
 const bytesOf = async (value: string, baseDir: string): Promise<Buffer | undefined> => {
   const inline = value.replace(/^data:[\w/+.-]+;base64,/, '');
-  if (inline.length > 256 && /^[A-Za-z0-9+/=\s]+$/.test(inline)) return Buffer.from(inline, 'base64');
+  if (inline.length > 256 && /^[A-Za-z0-9+/=\s]+$/.test(inline))
+    return Buffer.from(inline, 'base64');
   return readFile(isAbsolute(value) ? value : resolve(baseDir, value)).catch(() => undefined);
 };
 
-export const templateOf = async (value: unknown, options: PortraitOptions): Promise<PortraitResult> => {
-  if (typeof value !== 'string' || value === '') return { ok: false, reason: 'portrait must be a path or base64 image' };
+export const templateOf = async (
+  value: unknown,
+  options: PortraitOptions,
+): Promise<PortraitResult> => {
+  if (typeof value !== 'string' || value === '')
+    return { ok: false, reason: 'portrait must be a path or base64 image' };
   const bytes = await bytesOf(value, options.baseDir);
   if (!bytes) return { ok: false, reason: 'portrait file not readable' };
   const engine = await options.engine();
   const analysis = await engine.analyze(bytes, { role: 'portrait' });
-  if (analysis.outcome !== 'ok' || !analysis.face) return { ok: false, reason: `portrait unusable (${analysis.outcome})` };
+  if (analysis.outcome !== 'ok' || !analysis.face)
+    return { ok: false, reason: `portrait unusable (${analysis.outcome})` };
   const embedding = analysis.face.embedding;
-  const template = Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength).toString('base64');
-  const portrait: PortraitRecord = { pack: engine.pack, template, ...(options.keep ? { image: bytes.toString('base64') } : {}) };
+  const template = Buffer.from(
+    embedding.buffer,
+    embedding.byteOffset,
+    embedding.byteLength,
+  ).toString('base64');
+  const portrait: PortraitRecord = {
+    pack: engine.pack,
+    template,
+    ...(options.keep ? { image: bytes.toString('base64') } : {}),
+  };
   return { ok: true, portrait };
 };
