@@ -103,6 +103,7 @@ export type MismatchField =
 /** Why an ID number was refused (identity rules). */
 export type IdNumberProblem = 'format' | 'checksum' | 'date' | 'future' | 'province' | 'too_old';
 
+import type { RetakeReason } from '../engines/idcard/types.ts';
 import type { Carrier } from '../identity/phone.ts';
 
 export type { Carrier };
@@ -133,15 +134,8 @@ export interface FaceDetection {
   quality?: { sharpness: number; brightness: number; yaw: number; rollDeg: number };
 }
 
-/** Why an ID card photo must be taken again (the reader's retake reasons). */
-export type CardProblem =
-  | 'card_not_found'
-  | 'card_cut_off'
-  | 'card_too_small'
-  | 'blurred'
-  | 'glare'
-  | 'wrong_side'
-  | 'unreadable';
+/** Why an ID card photo must be taken again: the reader's retake reasons, less decoding. */
+export type CardProblem = Exclude<RetakeReason, 'image_invalid' | 'image_too_large'>;
 
 /** What OCR read from an ID card (absent fields were not read). */
 export interface IdCardFacts {
