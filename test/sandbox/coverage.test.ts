@@ -18,6 +18,7 @@ import { ERRORS, errorFor, RESULTS } from '../../src/dialects/tencent-faceid/cod
 import { SERVED_ACTIONS, UNSERVED_ACTIONS } from '../../src/dialects/tencent-faceid/routes.ts';
 import { MESSAGES } from '../../src/dialects/tencent-legacy/codes.ts';
 import { ALIYUN_ROWS } from './cases/aliyun-cloudauth.ts';
+import { PHOTOS, photoNames } from './cases/photos.ts';
 import { TENCENT_ROWS } from './cases/tencent-faceid.ts';
 import { LEGACY_ROWS } from './cases/tencent-legacy.ts';
 
@@ -44,6 +45,19 @@ test('case=unreachable rows give a reason and are the only rows without inputs',
     if (row.unreachable !== undefined) assert.ok(row.unreachable.length > 20, label);
     else if (row.action !== 'NoSuchAction' && row.action !== 'VerifyMaterial')
       assert.ok(Object.keys(row.inputs).length > 0, label);
+  }
+});
+
+test('case=rows that name photos are marked photos, and every photo is in the legend', () => {
+  for (const row of [...TENCENT_ROWS, ...ALIYUN_ROWS, ...LEGACY_ROWS]) {
+    const names = photoNames(row.inputs);
+    const label = `${row.dialect} ${row.action} ${row.description}`;
+    assert.deepEqual(
+      names.filter((n) => !(n in PHOTOS)),
+      [],
+      label,
+    );
+    if (names.length > 0) assert.equal(row.photos, true, label);
   }
 });
 
@@ -104,9 +118,28 @@ const INFO_FAMILIES: ReadonlySet<string> = new Set(['id2', 'bank', 'mobileSimple
 /** Served actions without a single row (a table still being written): reported as todo. */
 const aliyunPending = [...SERVED.keys()].filter((action) => aliyunRows(action).length === 0);
 
+/**
+ * The face-flow actions (ContrastFaceVerify, LivenessFaceVerify): every SubCode of
+ * ResultObject.Passed and every Code. Their rows have photos: walk-photos.test.ts walks them.
+ */
+const faceFlowCodes = (action: string) => {
+  const rows = aliyunRows(action);
+  const subCodes = sorted(rows.flatMap((r) => (r.expect.subCode ? [r.expect.subCode] : [])));
+  const codes = sorted(rows.flatMap((r) => (r.expect.status === undefined ? [r.expect.code] : [])));
+  if (action === 'ContrastFaceVerify') {
+    assert.deepEqual(subCodes, ['200', '201', '202', '203', '204', '205', '206'], 'SubCode');
+    assert.deepEqual(codes, ['200', '400', '401', '417', '418'], 'Code');
+  } else {
+    // Liveness alone: no identity, so no authority to answer 201–204, 417 or 418.
+    assert.deepEqual(subCodes, ['200', '205'], 'SubCode');
+    assert.deepEqual(codes, ['200', '400', '401'], 'Code');
+  }
+};
+
 for (const [action, served] of SERVED) {
   test(`case=aliyun-cloudauth ${action} every BizCode, SubCode, IspName and Code has a row`, (t) => {
     if (aliyunPending.includes(action)) t.todo(`no sandbox rows for ${action} yet`);
+    else if (served.family === 'faceFlow') return faceFlowCodes(action);
     else if (!INFO_FAMILIES.has(served.family))
       t.todo(`this check does not know the ${served.family} family's codes yet`);
     const rows = aliyunRows(action);

@@ -21,6 +21,7 @@ import {
   DATA_ONLY,
   LI_NA,
   LIMITED,
+  MINOR,
   NOBODY_CBCC,
   NOBODY_CTCC,
   NOBODY_CUCC,
@@ -400,6 +401,159 @@ const errors: AliyunRow[] = [
   }),
 ];
 
+// ---- face actions: rows with photos, walked by walk-photos.test.ts ----
+
+const photoRow = (
+  action: string,
+  description: string,
+  inputs: Record<string, string>,
+  expect: AliyunExpect,
+): AliyunRow => ({ ...row(action, description, inputs, expect), photos: true });
+const cert = (p: Person) => ({ CertName: p.name, CertNo: p.idNumber });
+/** Code "200" with ResultObject.Passed and its SubCode (ContrastFaceVerify, LivenessFaceVerify). */
+const verdict = (subCode: string): AliyunExpect => ({ code: '200', subCode });
+const pair = (source: string, target: string, types = ['FacePic', 'FacePic']) => ({
+  SourceImageType: types[0]!,
+  SourceImageValue: source,
+  TargetImageType: types[1]!,
+  TargetImageValue: target,
+});
+
+const CF = 'CompareFaces';
+const DF = 'DetectFaceAttributes';
+const CV = 'ContrastFaceVerify';
+const LV = 'LivenessFaceVerify';
+const withPhoto = (p: Person, image = '{selfie}') => ({ ...cert(p), FaceContrastPicture: image });
+const ZHANG_CERT = cert(ZHANG);
+
+const faces: AliyunRow[] = [
+  photoRow(CF, 'same person', pair('base64://{same-a}', 'base64://{same-b}'), { code: '200' }),
+  photoRow(CF, 'different people', pair('base64://{same-a}', 'base64://{other-person}'), {
+    code: '200',
+  }),
+  photoRow(CF, 'same person, one by URL', pair('{url:same-a}', 'base64://{same-b}'), {
+    code: '200',
+  }),
+  photoRow(
+    CF,
+    'no face',
+    pair('base64://{blank}', 'base64://{same-b}'),
+    gateway('Error.NoFaceDetected', 400),
+  ),
+  photoRow(
+    CF,
+    'two faces',
+    pair('base64://{two-faces}', 'base64://{same-b}'),
+    gateway('Error.InternalError', 400),
+  ),
+  photoRow(
+    CF,
+    'not an image',
+    pair('base64://{not-an-image}', 'base64://{same-b}'),
+    gateway('InvalidParam.ImageValuePatternError', 400),
+  ),
+  photoRow(
+    CF,
+    'URL not found',
+    pair('{url:missing}', 'base64://{same-b}'),
+    gateway('InvalidParam.ImageNotFound', 400),
+  ),
+  photoRow(
+    CF,
+    'no face photo among the two',
+    pair('base64://{same-a}', 'base64://{same-b}', ['IDPic', 'IDPic']),
+    gateway('InvalidParam.FacePicNotGiven', 400),
+  ),
+  photoRow(
+    CF,
+    'unknown image type',
+    pair('base64://{same-a}', 'base64://{same-b}', ['FacePic', 'Selfie']),
+    gateway('InvalidParam.ImageTypeInvalid', 400),
+  ),
+  photoRow(
+    CF,
+    'no image type',
+    { SourceImageValue: 'base64://{same-a}', TargetImageType: 'FacePic', TargetImageValue: 'x' },
+    gateway('InvalidParam.ImageTypeEmpty', 400),
+  ),
+  photoRow(
+    CF,
+    'no target image',
+    {
+      SourceImageType: 'FacePic',
+      SourceImageValue: 'base64://{same-a}',
+      TargetImageType: 'FacePic',
+    },
+    gateway('InvalidParam.ParamsMissing', 400),
+  ),
+  photoRow(DF, 'one face', { MaterialValue: 'base64://{selfie}' }, { code: '200' }),
+  photoRow(DF, 'one face by URL', { MaterialValue: '{url:selfie}' }, { code: '200' }),
+  photoRow(DF, 'no face', { MaterialValue: 'base64://{blank}' }, { code: '200' }),
+  photoRow(
+    DF,
+    'not an image',
+    { MaterialValue: 'base64://{not-an-image}' },
+    gateway('Error.DetectFaceAttributesBase64Error', 400),
+  ),
+  photoRow(
+    DF,
+    'URL not found',
+    { MaterialValue: '{url:missing}' },
+    gateway('Error.DetectFaceAttributesHttpError', 400),
+  ),
+  photoRow(
+    DF,
+    'OSS address',
+    { MaterialValue: 'oss://bucket:face.jpg' },
+    gateway('Error.DetectFaceAttributesOssError', 400),
+  ),
+  photoRow(
+    DF,
+    'not an image address',
+    { MaterialValue: '{selfie}' },
+    gateway('Error.DetectFaceAttributesParamError', 400),
+  ),
+  photoRow(
+    DF,
+    'no MaterialValue',
+    { BizType: 'RPBasicTest' },
+    gateway('InvalidParam.ParamsMissing', 400),
+  ),
+  photoRow(CV, 'same person', withPhoto(ZHANG), verdict('200')),
+  photoRow(
+    CV,
+    'same person, photo by URL',
+    { ...ZHANG_CERT, FaceContrastPictureUrl: '{url:selfie}' },
+    verdict('200'),
+  ),
+  photoRow(CV, 'name differs', withPhoto({ ...ZHANG, name: '李四' }), verdict('201')),
+  photoRow(CV, 'no record', withPhoto(NOBODY), verdict('202')),
+  photoRow(CV, 'no portrait', withPhoto(WANG), verdict('203')),
+  photoRow(CV, 'portrait unusable', withPhoto(MINOR), verdict('203')),
+  photoRow(CV, 'different person', withPhoto(LI_NA), verdict('204')),
+  photoRow(CV, 'undecided similarity', withPhoto(AYI), verdict('204')),
+  photoRow(CV, 'spoofed photo', withPhoto(ZHANG, '{spoof}'), verdict('205')),
+  photoRow(
+    CV,
+    'spoofed photo, Model=NO_LIVENESS',
+    { ...withPhoto(ZHANG, '{spoof}'), Model: 'NO_LIVENESS' },
+    verdict('200'),
+  ),
+  photoRow(CV, 'authority busy', withPhoto(BUSY), info('417')),
+  photoRow(CV, 'daily limit', withPhoto(LIMITED), info('418')),
+  photoRow(CV, 'blank photo', withPhoto(ZHANG, '{blank}'), info('401')),
+  photoRow(CV, 'two faces', withPhoto(ZHANG, '{two-faces}'), info('401')),
+  photoRow(CV, 'no photo', ZHANG_CERT, info('400')),
+  row(CV, 'business risk refused', {}, verdict('206'), {
+    unreachable: 'SubCode 206 is a business risk policy, and no such policy exists in shiming',
+  }),
+  photoRow(LV, 'live photo', { FaceContrastPicture: '{selfie}' }, verdict('200')),
+  photoRow(LV, 'live photo by URL', { FaceContrastPictureUrl: '{url:selfie}' }, verdict('200')),
+  photoRow(LV, 'spoofed photo', { FaceContrastPicture: '{spoof}' }, verdict('205')),
+  photoRow(LV, 'blank photo', { FaceContrastPicture: '{blank}' }, info('401')),
+  photoRow(LV, 'no photo', { Model: 'FRONT_CAMERA_LIVENESS' }, info('400')),
+];
+
 export const ALIYUN_ROWS: readonly AliyunRow[] = [
   ...id2('Id2MetaVerify'),
   ...id2('Id2MetaStandardVerify'),
@@ -410,5 +564,6 @@ export const ALIYUN_ROWS: readonly AliyunRow[] = [
   ...mobileRows('Mobile3MetaSimpleStandardVerify', false, true),
   ...mobileRows('Mobile3MetaDetailStandardVerify', true, true),
   ...materials,
+  ...faces,
   ...errors,
 ];

@@ -406,6 +406,77 @@ const errors: TencentRow[] = [
  */
 const idCardOcr = identity('IdCardOCRVerification');
 
+/** The Sim each sandbox portrait verdict gives (face-results.ts, face-scores.ts). */
+const SIM = {
+  ImageRecognition: { same: 93.33, undecided: 74, different: 7.02 },
+  ImageRecognitionV2: { same: 90, undecided: 59.5, different: 5.27 },
+} as const;
+
+/** ImageRecognitionV2 / ImageRecognition: a selfie against the persona's portrait. */
+const imageRecognition = (action: 'ImageRecognition' | 'ImageRecognitionV2'): TencentRow[] => {
+  const v2 = action === 'ImageRecognitionV2';
+  const sim = SIM[action];
+  const F = 'FailedOperation.';
+  const photo = (
+    description: string,
+    who: Inputs,
+    image: string | undefined,
+    expect: TencentExpect,
+  ): TencentRow => ({
+    ...row(action, description, image === undefined ? who : { ...who, ImageBase64: image }, expect),
+    photos: true,
+  });
+  const selfie = (description: string, who: Inputs, code: string, s = 0) =>
+    photo(description, who, '{selfie}', result(code, { Sim: s }));
+  const low = v2 ? `${F}CompareLowSimilarity` : 'Success';
+  return [
+    photo(
+      'same person',
+      v2 ? { ...ZHANG_ID, Extra: 'order-42' } : ZHANG_ID,
+      '{selfie}',
+      result('Success', { Sim: sim.same, ...(v2 && { Extra: 'order-42' }) }),
+    ),
+    selfie('different person', idName(LI_NA), low, sim.different),
+    selfie('undecided similarity', idName(AYI), low, sim.undecided),
+    selfie('name differs', { ...ZHANG_ID, Name: '李四' }, `${F}IdNameMisMatch`),
+    selfie('no record', NOBODY, `${F}IdNoExistSystem`),
+    selfie('no portrait', idName(WANG), `${F}IdPhotoNoExist`),
+    selfie('portrait unusable', idName(MINOR), `${F}IdPhotoPoorQuality`),
+    selfie('authority busy', idName(BUSY), `${F}IdPhotoSystemNoanswer`),
+    selfie('authority upgrading', idName(UPGRADING), `${F}CompareLibServiceUnavailable`),
+    selfie('daily limit', idName(LIMITED), `${F}RequestLimitExceeded`),
+    selfie('bad check digit', BAD_ID, `${F}IdFormatError`),
+    selfie('bad name', BAD_NAME, `${F}NameFormatError`),
+    photo('blank photo', ZHANG_ID, '{blank}', result(`${F}LifePhotoDetectNoFaces`, { Sim: 0 })),
+    photo('two faces', ZHANG_ID, '{two-faces}', result(`${F}LifePhotoDetectFaces`, { Sim: 0 })),
+    photo(
+      'face too small',
+      ZHANG_ID,
+      '{tiny-face}',
+      result(`${F}LifePhotoPoorQuality`, { Sim: 0 }),
+    ),
+    photo('not an image', ZHANG_ID, '{not-an-image}', result(`${F}ImageDecodeFailed`, { Sim: 0 })),
+    photo('no image', ZHANG_ID, undefined, { error: `${F}EmptyImageError` }),
+    photo('image over 3 MB', ZHANG_ID, '{oversize}', { error: `${F}ImageSizeTooLarge` }),
+    never(
+      action,
+      `${F}LifePhotoDetectFake`,
+      'spoofed photo',
+      'the action has no liveness parameter, so the photo is never held to liveness',
+    ),
+    ...(v2
+      ? []
+      : [
+          never(
+            action,
+            `${F}CompareLowSimilarity`,
+            'low similarity',
+            'V1 leaves the threshold to the caller: every comparison that ran is Success',
+          ),
+        ]),
+  ];
+};
+
 export const TENCENT_ROWS: readonly TencentRow[] = [
   ...identity('IdCardVerification'),
   ...idCardOcr,
@@ -415,5 +486,7 @@ export const TENCENT_ROWS: readonly TencentRow[] = [
   ...phone,
   ...carriers,
   ...minors,
+  ...imageRecognition('ImageRecognitionV2'),
+  ...imageRecognition('ImageRecognition'),
   ...errors,
 ];

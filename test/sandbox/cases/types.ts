@@ -25,8 +25,20 @@ export interface SandboxRow<Expect, Trigger extends string = never> {
   trigger?: Trigger;
   /** Set on codes no caller can produce on purpose: why. Such rows are documented, not walked. */
   unreachable?: string;
+  /**
+   * The inputs name photos symbolically (`{selfie}`, `{url:selfie}`, legend in photos.ts): the
+   * row needs the face engine and OCR, and is walked by walk-photos.test.ts, not walk.test.ts.
+   */
+  photos?: true;
 }
 
 /** The rows a walker sends: everything but the unreachable ones. */
 export const reachable = <R extends { unreachable?: string }>(rows: readonly R[]): R[] =>
   rows.filter((row) => row.unreachable === undefined);
+
+/** The reachable rows with photos, and those without. */
+export const withPhotos = <R extends { unreachable?: string; photos?: true }>(rows: readonly R[]) =>
+  reachable(rows).filter((row) => row.photos === true);
+export const withoutPhotos = <R extends { unreachable?: string; photos?: true }>(
+  rows: readonly R[],
+) => reachable(rows).filter((row) => row.photos !== true);
