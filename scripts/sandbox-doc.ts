@@ -215,7 +215,42 @@ export const sandboxMarkdown = (): string =>
     '',
     ...table(LEGACY_ROWS.map(legacyRow)),
     '',
+    ...MARKET_SECTION,
   ].join('\n');
+
+/**
+ * The Cloud Market API (seed 002) is walked by test/dialects/tencent-market/wire-faces.test.ts
+ * and wire-gateway.test.ts, not by the sandbox walkers, so its section is written out here.
+ */
+const MARKET_SECTION = [
+  '## Tencent Cloud Market (`POST /release/face_id_card/post`)',
+  '',
+  'Form or JSON body `idcard`, `name`, and `image` (base64) or `url`; the gateway key-pair HMAC',
+  'over `x-date` and `x-source` (README). Answers `{msg, success, code, data: {order_no, score, msg,',
+  'incorrect}}`; gateway refusals are HTTP 401/403/429 `{message}`.',
+  '',
+  '| inputs | code | incorrect | meaning |',
+  '|---|---|---|---|',
+  '| 张三, `{selfie}` | 200 | 100 | same person, score ≥ 0.45 |',
+  '| 李娜, `{selfie}` | 200 | 100 | different person, score < 0.40 |',
+  '| 阿依古丽·买买提, `{selfie}` | 200 | 100 | undecided, score 0.42 |',
+  '| 张三 with another name | 200 | 101 | name and ID number differ |',
+  '| the absent ID number | 200 | 102 | no record |',
+  '| a well-formed ID number with a wrong check digit | 200 | 104 | data invalid |',
+  '| a malformed ID number or name | 400 | — | parameter error |',
+  '| 张三, `{url:…}` that cannot be fetched | 200 | 103 | identity verified, photo unavailable |',
+  '| 张三, `{tiny-face}` | 200 | 107 | photo quality |',
+  '| 张三, an image over the size limit | 200 | 108 | image too large |',
+  '| 王芳 (no portrait) or 刘小宝 (unusable), `{selfie}` | 200 | 109 | no authority photo |',
+  '| 张三, `{blank}` | 200 | 110 | no face to extract |',
+  '| 张三, `{two-faces}` | 200 | 111 | several faces |',
+  '| 张三, `{not-an-image}` | 200 | 112 | image invalid |',
+  '| 陈忙 / 赵升 / 孙限 | 501 | — | authority unavailable |',
+  '| a disabled app | 604 | — | API stopped |',
+  '| another path under `/release/` | 404 | — | not found |',
+  '| server faults only | 500 | 106, 113 | unreachable on purpose |',
+  '',
+];
 
 /** docs/sandbox.md as committed. */
 export const sandboxDoc = (): string => sandboxMarkdown();
