@@ -17,8 +17,4 @@ runStoreConformance({
   rawBytes: async () =>
     Buffer.concat([file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path))),
   destroy: async () => rmSync(dataDir, { recursive: true, force: true }),
-  skip: {
-    'close waits for appends still queued, then ping rejects':
-      'sqlite close() closes the database before the queued group commit runs, failing it',
-  },
 });
