@@ -64,7 +64,8 @@ export const IMAGE_DOCUMENTED: Readonly<Record<string, string>> = {
   [`${F}RequestLimitExceeded`]: '认证次数超过当日限制，请次日重试',
 };
 
-const BY_OUTCOME: Readonly<Partial<Record<OutcomeCode, string>>> = {
+/** Photo-comparison Results by outcome (the ID-card check reuses them: idcard-results.ts). */
+export const COMPARISON_RESULTS: Readonly<Partial<Record<OutcomeCode, string>>> = {
   match: 'Success',
   // A face mismatch is refined below; what stays is the name + ID number disagreeing.
   mismatch: `${F}IdNameMisMatch`,
@@ -87,7 +88,7 @@ const BY_OUTCOME: Readonly<Partial<Record<OutcomeCode, string>>> = {
 };
 
 /** Did a comparison run (a match, or a face that is not the portrait's)? */
-const compared = (o: Outcome): boolean =>
+export const compared = (o: Outcome): boolean =>
   o.code === 'match' || (o.code === 'mismatch' && o.facts?.mismatch === 'face');
 
 /** A portrait the authority holds but that cannot be used is of poor quality, not missing. */
@@ -98,13 +99,13 @@ export const portraitRefined = (o: Outcome, code: string): string =>
 
 export const IMAGE_RECOGNITION_V1: ResultTable = {
   documented: IMAGE_DOCUMENTED,
-  byOutcome: BY_OUTCOME,
+  byOutcome: COMPARISON_RESULTS,
   refine: (o, _params, code) => (compared(o) ? 'Success' : portraitRefined(o, code)),
 };
 
 export const IMAGE_RECOGNITION_V2: ResultTable = {
   documented: IMAGE_DOCUMENTED,
-  byOutcome: BY_OUTCOME,
+  byOutcome: COMPARISON_RESULTS,
   refine: (o, _params, code) => {
     if (!compared(o)) return portraitRefined(o, code);
     return simFor(o, 'tencent-v2') >= V2_THRESHOLD ? 'Success' : `${F}CompareLowSimilarity`;

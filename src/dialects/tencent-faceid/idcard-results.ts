@@ -18,7 +18,14 @@
  *   resultCode('CheckIdCardInformation', outcome('card_unreadable', { cardProblem: 'blurred' }), {}) // → 'FailedOperation.ImageBlur'
  */
 import type { Outcome, OutcomeCode } from '../../core/outcomes.ts';
-import { IMAGE_DOCUMENTED, portraitRefined, V2_THRESHOLD, simFor } from './face-results.ts';
+import {
+  COMPARISON_RESULTS,
+  compared,
+  IMAGE_DOCUMENTED,
+  portraitRefined,
+  simFor,
+  V2_THRESHOLD,
+} from './face-results.ts';
 import { configOf, warningsFor } from './idcard-config.ts';
 import type { Params } from './params.ts';
 import { IDENTITY, type ResultTable } from './results.ts';
@@ -40,30 +47,16 @@ export const unreadableCode = (o: Outcome): string => {
   return reason === 'blurred' ? `${F}ImageBlur` : `${F}OcrFailed`;
 };
 
+// A card portrait is never held to liveness (only selfies are), so that Result is not documented.
+const { liveness_failed: _selfieOnly, ...PORTRAIT_RESULTS } = COMPARISON_RESULTS;
+
+/** The card's portrait is the photo compared, so the photo-comparison Results apply, plus OCR's. */
 const BY_OUTCOME: Readonly<Partial<Record<OutcomeCode, string>>> = {
-  match: 'Success',
-  // A face mismatch is refined below; what stays is the card's name + number disagreeing.
-  mismatch: `${F}IdNameMisMatch`,
-  not_found: `${F}IdNoExistSystem`,
-  no_portrait: `${F}IdPhotoNoExist`,
-  authority_unavailable: `${F}IdPhotoSystemNoanswer`,
-  authority_upgrading: `${F}CompareLibServiceUnavailable`,
-  // The card's portrait is the photo compared: a portrait without a (clear, single) face.
-  no_face: `${F}LifePhotoDetectNoFaces`,
-  several_faces: `${F}LifePhotoDetectFaces`,
-  poor_quality: `${F}LifePhotoPoorQuality`,
-  image_invalid: `${F}ImageDecodeFailed`,
-  invalid_id_number: `${F}IdFormatError`,
-  unsupported_cert_type: `${F}IdFormatError`,
-  invalid_name: `${F}NameFormatError`,
-  attempt_limit: `${F}RequestLimitExceeded`,
+  ...PORTRAIT_RESULTS,
   card_unreadable: `${F}OcrFailed`,
   // A copy or a screen (CopyWarn / ReshootWarn): the documented way to refuse one.
   card_not_original: `${F}OcrWarningOccurred`,
 };
-
-const compared = (o: Outcome): boolean =>
-  o.code === 'match' || (o.code === 'mismatch' && o.facts?.mismatch === 'face');
 
 /** Warnings first (they stop the comparison), then the comparison, then the finer codes. */
 const refineCheck = (o: Outcome, params: Params, code: string): string => {
