@@ -30,6 +30,19 @@ import type { Store } from './store/store.ts';
 /** The BizType demo mode creates beside the demo app, so materials tasks can run at once. */
 export const DEMO_BIZ_TYPE = 'demo';
 
+/** How often retained materials photos past their purge time are deleted (also once at boot). */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/** Deletes the retained photos due; logs only how many tasks' were purged. */
+const purgeImages = async (store: Store, log: Logger): Promise<void> => {
+  try {
+    const count = await store.materials.purgeImages(Date.now());
+    if (count > 0) log.info('purged retained materials images', { count });
+  } catch (error) {
+    log.warn('purging retained materials images failed', { error: String(error) });
+  }
+};
+
 export interface ShimingApp {
   readonly config: Config;
   readonly store: Store;
@@ -48,6 +61,9 @@ export const buildApp = async (
     await ensureDemoApp(store.apps);
     await store.bizTypes.create(DEMO_BIZ_TYPE);
   }
+  // Purged whatever retainImagesDays is now: photos kept under an earlier setting still expire.
+  await purgeImages(store, log);
+  const purging = setInterval(() => void purgeImages(store, log), PURGE_EVERY_MS).unref();
   const authorities: Authority[] = config.demo
     ? [createSandboxAuthority(), store.registry]
     : [store.registry];
@@ -72,6 +88,7 @@ export const buildApp = async (
     cards,
     bizTypes: store.bizTypes,
     materials: store.materials,
+    retainImagesDays: config.retainImagesDays,
   });
   const server = createHttpServer({
     dialects: DIALECTS,
@@ -98,6 +115,7 @@ export const buildApp = async (
     log,
     start: () => listen(server, config.port, config.host),
     async close() {
+      clearInterval(purging);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

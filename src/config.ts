@@ -74,6 +74,14 @@ const schema = z
       .boolean()
       .default(false)
       .describe('fsync every commit (power-loss durability); off still survives kill -9.'),
+    retainImagesDays: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe(
+        'Days the photos of a materials submission are kept, sealed with the personal-data key, then purged; 0 never keeps them (only the result is stored).',
+      ),
     adultAge: z
       .number()
       .int()

@@ -5,7 +5,7 @@ import { UsageError } from './options.ts';
 const USAGE = `usage: shiming <command>
   serve [--port 8080] [--host 127.0.0.1] [--data-dir ./shiming-data] [--demo] [--fsync]
         [--face-pack standard|clean|none|PATH] [--face-calibration FILE] [--fetch-allow CIDR]…
-        [--ocr on|off]
+        [--ocr on|off] [--retain-images-days N]
   apps create --name NAME [--qps N] [--quota N] [--json] | apps list | apps disable APPID
   biztypes create NAME [--json] | biztypes list [--json]
   registry import FILE [--face-pack P] [--keep-portraits] | registry add … | registry count

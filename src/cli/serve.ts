@@ -16,6 +16,7 @@ export const serveCommand = async (args: string[]): Promise<void> => {
     'face-calibration': { type: 'string' },
     'fetch-allow': { type: 'string', multiple: true },
     ocr: { type: 'string' },
+    'retain-images-days': { type: 'string' },
   });
   if (values.ocr !== undefined && values.ocr !== 'on' && values.ocr !== 'off') {
     throw new UsageError('--ocr takes on or off');
@@ -32,6 +33,7 @@ export const serveCommand = async (args: string[]): Promise<void> => {
     faceCalibration: values['face-calibration'],
     fetchAllow: values['fetch-allow'],
     ocr: values.ocr === undefined ? undefined : values.ocr === 'on',
+    retainImagesDays: number(values['retain-images-days'], 'retain-images-days'),
   });
   const app = await buildApp(config);
   const address = await app.start();

@@ -36,6 +36,8 @@ export interface CoreDeps {
   /** Business scenarios and materials tasks (the store); materials commands need both. */
   bizTypes?: BizTypeStore;
   materials?: MaterialsStore;
+  /** Days the photos of a stored materials submission are kept, sealed; 0 (default): never. */
+  retainImagesDays?: number;
 }
 
 export interface Core {

@@ -25,13 +25,22 @@
  *
  * Every answer carries `facts.materials` (a new verify token per submission, the status, the
  * scores and what was read); from step 3 on it is stored, sealed, before the answer returns
- * (`materials.result` reads it back). Images are never kept: neither the photos nor the card
- * portrait crop are stored or echoed, only the URLs the caller gave.
+ * (`materials.result` reads it back). Images are not kept unless the operator turns retention
+ * on (`retainImagesDays` > 0): then the photos of each stored submission (selfie, front, back,
+ * as loaded) are stored too, sealed, replacing the task's earlier ones, until they are purged
+ * that many days later. The card portrait crop is never stored, and no image is ever echoed:
+ * only the URLs the caller gave.
  */
 import { randomBytes } from 'node:crypto';
 import type { PersonRecord } from '../authorities/authority.ts';
 import type { FaceAnalysis } from '../engines/face/index.ts';
-import type { BizTypeStore, MaterialsRecord, MaterialsStore } from '../store/store.ts';
+import type { IdCardReader } from '../engines/idcard/index.ts';
+import type {
+  BizTypeStore,
+  MaterialsImages,
+  MaterialsRecord,
+  MaterialsStore,
+} from '../store/store.ts';
 import type { DescribeMaterials, ImageInput, VerifyMaterials } from './commands.ts';
 import {
   analyzeBytes,
@@ -47,6 +56,7 @@ import {
   MONOCHROME_COPY,
   readCard,
 } from './idcard-check.ts';
+import { loadImage } from './images.ts';
 import { checkName } from './inputs.ts';
 import { type IdCardFacts, type MaterialsFacts, type Outcome, outcome } from './outcomes.ts';
 
@@ -54,7 +64,11 @@ export interface MaterialsDeps extends IdCardDeps {
   /** Undefined only in cores built without a store (unit tests): materials commands then fail cleanly. */
   bizTypes?: BizTypeStore;
   materials?: MaterialsStore;
+  /** Days a stored submission's photos are kept (sealed); 0 or undefined: never kept. */
+  retainImagesDays?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the checks found on the way, reported whatever the outcome. */
 type Found = Partial<Pick<MaterialsFacts, 'idCard' | 'cardScore' | 'authorityScore'>>;
@@ -126,19 +140,51 @@ const faceProblem = async (
   return authority.code === 'match' ? undefined : authority;
 };
 
-/** Steps 3 to 10, recording in `found` what was read and scored. */
+/** The card reader, noting in `loaded` the bytes of each side it is given. */
+const notingCards = (
+  cards: IdCardReader | undefined,
+  loaded: MaterialsImages,
+): IdCardReader | undefined =>
+  cards && {
+    readFront: (image: Uint8Array) => {
+      loaded.front = image;
+      return cards.readFront(image);
+    },
+    readBack: (image: Uint8Array) => {
+      loaded.back = image;
+      return cards.readBack(image);
+    },
+    close: () => cards.close(),
+  };
+
+/** `analyzePhoto` of the selfie, noting its bytes in `loaded`. */
+const analyzeSelfie = async (
+  cmd: VerifyMaterials,
+  deps: MaterialsDeps,
+  loaded: MaterialsImages,
+) => {
+  if (!deps.faces) return analyzePhoto(cmd.face, deps, 'selfie', true);
+  const image = await loadImage(cmd.face, deps.images);
+  if (!image.ok) return image;
+  loaded.face = image.bytes;
+  return analyzeBytes(image.bytes, deps, 'selfie', true);
+};
+
+/** Steps 3 to 10, recording in `found` what was read and scored and in `loaded` the photos. */
 const runChecks = async (
   cmd: VerifyMaterials,
   deps: MaterialsDeps,
   found: Found,
+  loaded: MaterialsImages,
 ): Promise<Outcome> => {
   const person = await findNamedPerson(cmd.name, cmd.idNumber, deps);
   if (!person.ok) return person.outcome;
+  const reading = { cards: notingCards(deps.cards, loaded), images: deps.images };
   // The slow reads run together; their results are then judged in the documented order.
   const [front, back, selfie] = await Promise.all([
-    cmd.front ? readCard(cmd.front, 'front', deps) : undefined,
-    cmd.back ? readCard(cmd.back, 'back', deps) : undefined,
-    analyzePhoto(cmd.face, deps, 'selfie', true),
+    cmd.front ? readCard(cmd.front, 'front', reading) : undefined,
+    cmd.back ? readCard(cmd.back, 'back', reading) : undefined,
+    analyzeSelfie(cmd, deps, loaded),
   ]);
   if (front?.ok || back?.ok) found.idCard = await idCardFacts(front, back, { portrait: false });
   const early = frontProblem(front, person.value, found.idCard) ?? backProblem(back, deps.today());
@@ -168,10 +214,17 @@ export const verifyMaterials = async (
   if (!(await bizTypes.exists(cmd.bizType))) return answer(outcome('unknown_biz_type'));
   const earlier = await materials.find(cmd.bizType, cmd.bizId);
   if (earlier?.outcome.code === 'match') return alreadyPassed(earlier);
-  const found: Found = {};
-  const result = answer(await runChecks(cmd, deps, found), found);
+  const [found, loaded]: [Found, MaterialsImages] = [{}, {}];
+  const result = answer(await runChecks(cmd, deps, found, loaded), found);
   const task = { bizType: cmd.bizType, bizId: cmd.bizId, outcome: result, updatedAt: Date.now() };
-  if (await materials.save(task)) return result;
+  if (await materials.save(task)) {
+    const days = deps.retainImagesDays ?? 0;
+    if (days > 0) {
+      const purgeAt = task.updatedAt + days * DAY_MS;
+      await materials.retainImages(cmd.bizType, cmd.bizId, loaded, purgeAt);
+    }
+    return result;
+  }
   // A concurrent submission of the same task passed first: the pass stands.
   const passed = await materials.find(cmd.bizType, cmd.bizId);
   return passed ? alreadyPassed(passed) : result;

@@ -88,13 +88,31 @@ export interface MaterialsRecord {
   updatedAt: number;
 }
 
+/** The photos of one materials submission, as the core loaded them (absent: not given or not loaded). */
+export interface MaterialsImages {
+  face?: Uint8Array;
+  front?: Uint8Array;
+  back?: Uint8Array;
+}
+
+/** A task's retained photos and the time (ms) at or after which they are purged. */
+export interface RetainedImages {
+  images: MaterialsImages;
+  purgeAt: number;
+}
+
 /**
  * Materials tasks by BizType + BizId. A task may be resubmitted until it passes (outcome
  * `match`); a passed task is final.
  *
+ * The submitted photos are kept apart from the result, and only when the operator turns image
+ * retention on (`retainImagesDays`): one sealed row per task, the latest submission's.
+ *
  * @example
  *   if (!(await store.materials.save(record))) console.log('the task had already passed');
  *   const task = await store.materials.find('onboarding', 'order-42');
+ *   await store.materials.retainImages('onboarding', 'order-42', { face }, Date.now() + DAY);
+ *   await store.materials.purgeImages(Date.now()); // how many tasks' photos were purged
  */
 export interface MaterialsStore {
   /**
@@ -103,7 +121,49 @@ export interface MaterialsStore {
    */
   save(record: MaterialsRecord): Promise<boolean>;
   find(bizType: string, bizId: string): Promise<MaterialsRecord | undefined>;
+  /**
+   * Keeps a submission's photos, sealed, until `purgeAt`, replacing whatever was kept for the
+   * task before; with no photo at all, removes them. Resolves once durable.
+   */
+  retainImages(
+    bizType: string,
+    bizId: string,
+    images: MaterialsImages,
+    purgeAt: number,
+  ): Promise<void>;
+  findImages(bizType: string, bizId: string): Promise<RetainedImages | undefined>;
+  /** Deletes every task's photos whose purge time is at or before `now`; how many tasks'. */
+  purgeImages(now: number): Promise<number>;
 }
+
+const PHOTOS = ['face', 'front', 'back'] as const;
+
+/** The photos that are present, or undefined when none is (shared by both adapters). */
+export const presentImages = (images: MaterialsImages): MaterialsImages | undefined => {
+  const present = PHOTOS.filter((photo) => images[photo] !== undefined);
+  return present.length ? Object.fromEntries(present.map((p) => [p, images[p]])) : undefined;
+};
+
+/** The form of retained photos the adapters seal: JSON of base64 per photo (the cipher seals text). */
+export const encodeImages = (images: MaterialsImages): string =>
+  JSON.stringify(
+    Object.fromEntries(
+      PHOTOS.filter((photo) => images[photo]).map((photo) => [
+        photo,
+        Buffer.from(images[photo]!).toString('base64'),
+      ]),
+    ),
+  );
+
+export const decodeImages = (text: string): MaterialsImages => {
+  const parsed = JSON.parse(text) as Partial<Record<(typeof PHOTOS)[number], string>>;
+  return Object.fromEntries(
+    PHOTOS.filter((photo) => parsed[photo] !== undefined).map((photo) => [
+      photo,
+      Buffer.from(parsed[photo]!, 'base64'),
+    ]),
+  );
+};
 
 export interface Store {
   readonly apps: AppStore;

@@ -46,8 +46,9 @@ const photos = {} as Record<
   ImageInput
 >;
 
-const coreWith = (cards?: IdCardReader) =>
+const coreWith = (cards?: IdCardReader, retainImagesDays?: number) =>
   createCore({
+    retainImagesDays,
     authority: createSandboxAuthority(),
     today: () => TODAY,
     adultAge: 18,
@@ -238,6 +239,39 @@ test('materials.verify', { skip: FACES_PRESENT ? false : FACES_ABSENT }, async (
       faceUrl: 'https://img.example/face.jpg',
     });
   });
+
+  await t.test(
+    'case=image retention: off keeps no photo; on keeps the latest, sealed',
+    async () => {
+      const bytes = (image: ImageInput) =>
+        'base64' in image ? Buffer.from(image.base64, 'base64') : undefined;
+      const off = task({ face: photos.screen, front: photos.front, back: photos.back });
+      assert.equal((await submit(off)).code, 'liveness_failed');
+      assert.equal(await store.materials.findImages(off.bizType, off.bizId), undefined);
+
+      const retaining = coreWith(reader, 30);
+      const first = task({ face: photos.screen, front: photos.front, back: photos.back });
+      assert.equal((await retaining.execute(first)).code, 'liveness_failed');
+      const stored = await store.materials.find(first.bizType, first.bizId);
+      const kept = await store.materials.findImages(first.bizType, first.bizId);
+      assert.deepEqual(kept, {
+        images: {
+          face: bytes(photos.screen),
+          front: bytes(photos.front),
+          back: bytes(photos.back),
+        },
+        purgeAt: stored!.updatedAt + 30 * 24 * 60 * 60 * 1000,
+      });
+      const passed = await retaining.execute({ ...first, face: photos.selfie, front: undefined });
+      assert.equal(passed.code, 'match');
+      assert.doesNotMatch(JSON.stringify(passed), /\/9j\//, 'no image in the answer');
+      const latest = await store.materials.findImages(first.bizType, first.bizId);
+      assert.deepEqual(latest?.images, { face: bytes(photos.selfie), back: bytes(photos.back) });
+      const refused = await retaining.execute({ ...first, face: photos.other });
+      assert.equal(refused.code, 'already_passed');
+      assert.deepEqual(await store.materials.findImages(first.bizType, first.bizId), latest);
+    },
+  );
 
   await t.test('case=card sides without the reader answer service_unavailable', async () => {
     const o = await coreWith(undefined).execute(task({ front: photos.front }));

@@ -11,7 +11,7 @@ import type { Store } from '../../src/store/store.ts';
 import { appCases } from './cases/apps.ts';
 import { atRestCases } from './cases/at-rest.ts';
 import { lifecycleCases } from './cases/lifecycle.ts';
-import { bizTypeCases, materialsCases } from './cases/materials.ts';
+import { bizTypeCases, materialsCases, materialsImagesCases } from './cases/materials.ts';
 import { recordCases } from './cases/records.ts';
 import { registryCases } from './cases/registry.ts';
 
@@ -53,6 +53,7 @@ export const runStoreConformance = (harness: StoreHarness): void => {
   test('records', (t) => recordCases(t, context));
   test('biz types', (t) => bizTypeCases(t, context));
   test('materials tasks', (t) => materialsCases(t, context));
+  test('materials images', (t) => materialsImagesCases(t, context));
   test('personal data at rest', (t) => atRestCases(t, context));
   test('lifecycle', (t) => lifecycleCases(t, context));
 };

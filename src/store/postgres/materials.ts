@@ -1,7 +1,13 @@
 import type { Pool } from 'pg';
 import type { PiiCipher } from '../../security/pii.ts';
 import { decodeOutcome, encodeOutcome } from '../materials-codec.ts';
-import type { BizTypeStore, MaterialsStore } from '../store.ts';
+import {
+  type BizTypeStore,
+  decodeImages,
+  encodeImages,
+  type MaterialsStore,
+  presentImages,
+} from '../store.ts';
 import type { Tables } from './pool.ts';
 
 export const postgresBizTypes = (pool: Pool, t: Tables): BizTypeStore => ({
@@ -23,7 +29,10 @@ export const postgresBizTypes = (pool: Pool, t: Tables): BizTypeStore => ({
   },
 });
 
-/** One row per task; the outcome is sealed. A passed row is never overwritten (the upsert's WHERE). */
+/**
+ * One row per task; the outcome is sealed. A passed row is never overwritten (the upsert's WHERE).
+ * Retained photos live in their own table, one sealed row per task with its purge time.
+ */
 export const postgresMaterials = (pool: Pool, t: Tables, pii: PiiCipher): MaterialsStore => {
   const upsert = `INSERT INTO ${t.materials} AS m (biz_type, biz_id, passed, sealed, updated_at)
     VALUES ($1, $2, $3, $4, $5)
@@ -31,6 +40,11 @@ export const postgresMaterials = (pool: Pool, t: Tables, pii: PiiCipher): Materi
       SET passed = excluded.passed, sealed = excluded.sealed, updated_at = excluded.updated_at
       WHERE NOT m.passed`;
   const one = `SELECT sealed, updated_at FROM ${t.materials} WHERE biz_type = $1 AND biz_id = $2`;
+  const keepImages = `INSERT INTO ${t.materialsImages} (biz_type, biz_id, sealed, purge_at)
+    VALUES ($1, $2, $3, $4)
+    ON CONFLICT (biz_type, biz_id) DO UPDATE SET sealed = excluded.sealed, purge_at = excluded.purge_at`;
+  const dropImages = `DELETE FROM ${t.materialsImages} WHERE biz_type = $1 AND biz_id = $2`;
+  const oneImages = `SELECT sealed, purge_at FROM ${t.materialsImages} WHERE biz_type = $1 AND biz_id = $2`;
   return {
     async save({ bizType, bizId, outcome, updatedAt }) {
       const sealed = pii.seal(encodeOutcome(outcome));
@@ -52,6 +66,27 @@ export const postgresMaterials = (pool: Pool, t: Tables, pii: PiiCipher): Materi
         outcome: decodeOutcome(pii.open(row.sealed)),
         updatedAt: row.updated_at,
       };
+    },
+    async retainImages(bizType, bizId, images, purgeAt) {
+      const present = presentImages(images);
+      if (!present) await pool.query(dropImages, [bizType, bizId]);
+      else await pool.query(keepImages, [bizType, bizId, pii.seal(encodeImages(present)), purgeAt]);
+    },
+    async findImages(bizType, bizId) {
+      const { rows } = await pool.query<{ sealed: Buffer; purge_at: number }>(oneImages, [
+        bizType,
+        bizId,
+      ]);
+      const row = rows[0];
+      if (!row) return undefined;
+      return { images: decodeImages(pii.open(row.sealed)), purgeAt: row.purge_at };
+    },
+    async purgeImages(now) {
+      const { rowCount } = await pool.query(
+        `DELETE FROM ${t.materialsImages} WHERE purge_at <= $1`,
+        [now],
+      );
+      return rowCount ?? 0;
     },
   };
 };

@@ -15,6 +15,7 @@ export interface Tables {
   records: string;
   bizTypes: string;
   materials: string;
+  materialsImages: string;
 }
 
 export const tablesIn = (schema: string): Tables => {
@@ -27,6 +28,7 @@ export const tablesIn = (schema: string): Tables => {
     records: `${s}.verification_records`,
     bizTypes: `${s}.biz_types`,
     materials: `${s}.materials_tasks`,
+    materialsImages: `${s}.materials_images`,
   };
 };
 

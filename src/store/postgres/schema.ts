@@ -57,6 +57,14 @@ CREATE TABLE IF NOT EXISTS ${t.materials} (
   updated_at bigint NOT NULL,
   PRIMARY KEY (biz_type, biz_id)
 );
+CREATE TABLE IF NOT EXISTS ${t.materialsImages} (
+  biz_type text NOT NULL,
+  biz_id text NOT NULL,
+  sealed bytea NOT NULL,
+  purge_at bigint NOT NULL,
+  PRIMARY KEY (biz_type, biz_id)
+);
+CREATE INDEX IF NOT EXISTS materials_images_purge ON ${t.materialsImages} (purge_at);
 `;
 
 /**

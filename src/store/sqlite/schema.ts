@@ -52,4 +52,13 @@ CREATE TABLE IF NOT EXISTS materials_tasks (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (biz_type, biz_id)
 ) WITHOUT ROWID;
+-- The latest submission's photos per task, kept only with image retention on (sealed).
+CREATE TABLE IF NOT EXISTS materials_images (
+  biz_type TEXT NOT NULL,
+  biz_id TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  purge_at INTEGER NOT NULL,
+  PRIMARY KEY (biz_type, biz_id)
+);
+CREATE INDEX IF NOT EXISTS materials_images_purge ON materials_images (purge_at);
 `;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import { newApp } from '../../../src/security/credentials.ts';
 import type { SuiteContext } from '../conformance.ts';
@@ -46,6 +47,21 @@ export const atRestCases = (t: TestContext, context: SuiteContext) =>
       })) {
         for (const form of forms(value))
           assert.equal(raw.includes(form), false, `${what} in plaintext`);
+      }
+    },
+    'retained photos are stored sealed: no photo bytes at rest, raw, hex or base64': async () => {
+      const face = randomBytes(4096);
+      const id = `photos-${randomBytes(6).toString('hex')}`;
+      await context.store().materials.retainImages(bizTypeName(), id, { face }, 9e12);
+      const raw = await context.harness.rawBytes();
+      assert.ok(raw.includes(Buffer.from(id)), 'the dump holds the row just written');
+      const part = face.subarray(1024, 1088);
+      for (const [what, form] of Object.entries({
+        raw: part,
+        hex: Buffer.from(part.toString('hex'), 'latin1'),
+        base64: Buffer.from(face.subarray(1023, 1086).toString('base64'), 'latin1'),
+      })) {
+        assert.equal(raw.includes(form), false, `photo bytes at rest (${what})`);
       }
     },
   });

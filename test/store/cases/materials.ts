@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import type { SuiteContext } from '../conformance.ts';
 import { bizId, bizTypeName, materialsTask } from '../fixtures.ts';
@@ -68,6 +69,63 @@ export const materialsCases = (t: TestContext, context: SuiteContext) => {
       const other = await context.harness.open();
       try {
         assert.deepEqual(await other.materials.find(task.bizType, task.bizId), task);
+      } finally {
+        await other.close();
+      }
+    },
+  });
+};
+
+/** A purge time no case's purge reaches, so only the purge case's own rows are due. */
+const LATER = 9_000_000_000_000;
+const photo = () => randomBytes(2048);
+
+export const materialsImagesCases = (t: TestContext, context: SuiteContext) => {
+  const materials = () => context.store().materials;
+  return runCases(t, context, {
+    'retained photos are found again with their purge time': async () => {
+      const [bizType, id] = [bizTypeName(), bizId()];
+      const images = { face: photo(), front: photo(), back: photo() };
+      assert.equal(await materials().findImages(bizType, id), undefined);
+      await materials().retainImages(bizType, id, images, LATER);
+      assert.deepEqual(await materials().findImages(bizType, id), { images, purgeAt: LATER });
+      assert.equal(await materials().findImages(bizTypeName(), id), undefined, 'keyed by both');
+    },
+    'a later submission replaces the photos kept before; none at all removes them': async () => {
+      const [bizType, id] = [bizTypeName(), bizId()];
+      await materials().retainImages(bizType, id, { face: photo(), front: photo() }, LATER);
+      const latest = { face: photo() };
+      await materials().retainImages(bizType, id, latest, LATER + 1);
+      assert.deepEqual(await materials().findImages(bizType, id), {
+        images: latest,
+        purgeAt: LATER + 1,
+      });
+      await materials().retainImages(bizType, id, {}, LATER + 2);
+      assert.equal(await materials().findImages(bizType, id), undefined);
+    },
+    'purging deletes the photos due at or before the time, counts them, keeps the rest':
+      async () => {
+        const bizType = bizTypeName();
+        const [due, kept] = [bizId(), bizId()];
+        const at = 4_000_000_000_000;
+        await materials().retainImages(bizType, due, { face: photo() }, at);
+        await materials().retainImages(bizType, kept, { face: photo() }, at + 1);
+        assert.equal(await materials().purgeImages(at - 1), 0);
+        assert.equal(await materials().purgeImages(at), 1);
+        assert.equal(await materials().findImages(bizType, due), undefined);
+        assert.ok(await materials().findImages(bizType, kept));
+        assert.equal(await materials().purgeImages(at), 0);
+        assert.equal(await materials().purgeImages(at + 1), 1);
+      },
+    'retained photos are visible to another store over the same data': async () => {
+      const [bizType, id, images] = [bizTypeName(), bizId(), { back: photo() }];
+      await materials().retainImages(bizType, id, images, LATER);
+      const other = await context.harness.open();
+      try {
+        assert.deepEqual(await other.materials.findImages(bizType, id), {
+          images,
+          purgeAt: LATER,
+        });
       } finally {
         await other.close();
       }
