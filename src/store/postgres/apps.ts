@@ -1,38 +1,12 @@
 import type { Pool } from 'pg';
-import type { App } from '../../security/apps.ts';
 import type { PiiCipher } from '../../security/pii.ts';
 import { type AppColumn, appCache } from '../app-cache.ts';
+import { type AppRow, appFromRow } from '../app-row.ts';
 import type { AppStore } from '../store.ts';
 import type { Tables } from './pool.ts';
 
-interface AppRow {
-  app_id: string;
-  name: string;
-  secret_id: string;
-  secret_key: Buffer;
-  access_key_id: string;
-  access_key_secret: Buffer;
-  qps: number | null;
-  quota: number | null;
-  disabled: boolean;
-  created_at: number;
-}
-
-/** Secrets are symmetric signing keys, so they are sealed (not hashed) at rest. */
 export const postgresApps = (pool: Pool, t: Tables, pii: PiiCipher): AppStore => {
-  const toApp = (row: AppRow): App =>
-    Object.freeze({
-      appId: row.app_id,
-      name: row.name,
-      secretId: row.secret_id,
-      secretKey: pii.open(row.secret_key),
-      accessKeyId: row.access_key_id,
-      accessKeySecret: pii.open(row.access_key_secret),
-      qps: row.qps,
-      quota: row.quota,
-      disabled: row.disabled,
-      createdAt: row.created_at,
-    });
+  const toApp = (row: AppRow) => appFromRow(row, pii);
   const load = async (column: AppColumn, value: string) => {
     const text = `SELECT * FROM ${t.apps} WHERE ${column} = $1`;
     const { rows } = await pool.query<AppRow>({ name: `app-by-${column}`, text, values: [value] });

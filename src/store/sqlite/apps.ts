@@ -1,37 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { App } from '../../security/apps.ts';
 import type { PiiCipher } from '../../security/pii.ts';
 import { type AppColumn, appCache } from '../app-cache.ts';
+import { type AppRow, appFromRow } from '../app-row.ts';
 import type { AppStore } from '../store.ts';
 
-interface AppRow {
-  app_id: string;
-  name: string;
-  secret_id: string;
-  secret_key: Buffer;
-  access_key_id: string;
-  access_key_secret: Buffer;
-  qps: number | null;
-  quota: number | null;
-  disabled: number;
-  created_at: number;
-}
-
-/** Secrets are symmetric signing keys, so they are sealed (not hashed) at rest. */
 export const sqliteApps = (db: Database.Database, pii: PiiCipher): AppStore => {
-  const toApp = (row: AppRow | undefined): App | undefined =>
-    row && {
-      appId: row.app_id,
-      name: row.name,
-      secretId: row.secret_id,
-      secretKey: pii.open(row.secret_key),
-      accessKeyId: row.access_key_id,
-      accessKeySecret: pii.open(row.access_key_secret),
-      qps: row.qps,
-      quota: row.quota,
-      disabled: row.disabled === 1,
-      createdAt: row.created_at,
-    };
+  const toApp = (row: AppRow | undefined) => row && appFromRow(row, pii);
   const statements = {
     secret_id: db.prepare<[string], AppRow>('SELECT * FROM apps WHERE secret_id = ?'),
     access_key_id: db.prepare<[string], AppRow>('SELECT * FROM apps WHERE access_key_id = ?'),
